@@ -1,0 +1,1 @@
+"""Bundled example, installed with the ecosystem package as ecosystem.example."""

@@ -1,0 +1,1 @@
+"""Ontology files, installed with the ecosystem package as ecosystem.ontology."""
