@@ -1,0 +1,190 @@
+"""Build the RDF graph of the ecosystem from the in-memory model."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from ecosystem.codes import is_official_refnis
+from ecosystem.errors import RunError
+from ecosystem.graph.store import new_graph
+from ecosystem.graph.vocabulary import (CONCEPTS, DEFAULT_BASE, EW, GEO, ORG, REFNIS2025,
+                                        SDO, concept)
+from ecosystem.model import Actor, Ecosystem, Link, Membership, SourceRow
+
+logger = logging.getLogger(__name__)
+
+ACTOR_CLASSES = {
+    "school": EW.School,
+    "welfare": EW.WelfareOrganisation,
+    "local-government": EW.LocalGovernment,
+    "network": EW.Network,
+    "bridge-organisation": EW.BridgeOrganisation,
+}
+KIND_OF_CLASS = {cls: kind for kind, cls in ACTOR_CLASSES.items()}
+
+
+def check_base(base: str) -> str:
+    """Return ``base`` if it can prefix the project's IRIs, else raise :class:`RunError`."""
+    if not base.startswith(("http://", "https://")) or not base.endswith(("/", "#")):
+        raise RunError(f"invalid base IRI {base!r}: it must start with http:// or https:// "
+                       "and end with / or #, for example https://example.org/id/")
+    if any(character in base for character in ' <>"{}|\\^`'):
+        raise RunError(f"invalid base IRI {base!r}: it contains characters not allowed "
+                       "in an IRI")
+    return base
+
+
+class GraphBuilder:
+    """Write actors, links and memberships of an :class:`Ecosystem` as triples."""
+
+    def __init__(self, base: str = DEFAULT_BASE, store: str = "memory") -> None:
+        self.base = Namespace(check_base(base))
+        self.graph = new_graph(store)
+        for prefix, namespace in (("ew", EW), ("org", ORG), ("schema", SDO), ("skos", SKOS),
+                                  ("prov", PROV), ("dcterms", DCTERMS), ("geo", GEO),
+                                  ("refnis", REFNIS2025), ("id", self.base),
+                                  ("concept", Namespace(CONCEPTS))):
+            self.graph.bind(prefix, namespace, replace=True)
+
+    def build(self, ecosystem: Ecosystem) -> Graph:
+        """Add the whole ecosystem to the graph and return it."""
+        used = {actor.refnis for actor in ecosystem.actors.values() if actor.refnis}
+        for refnis in sorted(used):
+            self._add_municipality(ecosystem, refnis)
+        for actor in ecosystem.actors.values():
+            self._add_actor(actor)
+        for link in ecosystem.links:
+            self._add_link(link)
+        for membership in ecosystem.memberships:
+            self._add_membership(membership)
+        logger.info("Built a graph of %d triples", len(self.graph))
+        return self.graph
+
+    def iri(self, key: str) -> URIRef:
+        """Return the IRI of a resource key under the base."""
+        return self.base[key]
+
+    def municipality_iri(self, refnis: str) -> URIRef:
+        """Return the belgif IRI of a REFNIS municipality, or one under the base if fictional."""
+        if is_official_refnis(refnis):
+            return REFNIS2025[refnis]
+        return self.base[f"municipality/{refnis}"]
+
+    def _add(self, subject: URIRef, predicate: URIRef, value: object) -> None:
+        """Add a triple with a plain string literal, skipping empty values."""
+        if value not in (None, ""):
+            self.graph.add((subject, predicate, Literal(str(value))))
+
+    def _add_municipality(self, ecosystem: Ecosystem, refnis: str) -> None:
+        municipality = ecosystem.municipalities.get(refnis)
+        node = self.municipality_iri(refnis)
+        self.graph.add((node, RDF.type, EW.Municipality))
+        self._add(node, EW.refnisCode, refnis)
+        if municipality is not None:
+            self.graph.add((node, RDFS.label, Literal(municipality.name_nl, lang="nl")))
+            if municipality.name_fr:
+                self.graph.add((node, RDFS.label, Literal(municipality.name_fr, lang="fr")))
+
+    def _add_actor(self, actor: Actor) -> None:
+        node = self.iri(actor.key)
+        self.graph.add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
+        self.graph.add((node, RDFS.label, Literal(actor.name)))
+        if actor.refnis:
+            self.graph.add((node, EW.municipality, self.municipality_iri(actor.refnis)))
+        if actor.welfare_type:
+            self.graph.add((node, EW.welfareType, concept("welfare-type", actor.welfare_type)))
+        if actor.network_type:
+            self.graph.add((node, EW.networkType, concept("network-type", actor.network_type)))
+        for predicate, value in ((EW.schoolNumber, actor.school_number),
+                                 (EW.kboNumber, actor.kbo_number),
+                                 (EW.clbNumber, actor.clb_number),
+                                 (EW.schoolCommunityNumber, actor.school_community_number),
+                                 (EW.governingBodyNumber, actor.governing_body_number)):
+            self._add(node, predicate, value)
+        for actor_id in actor.actor_ids:
+            self._add(node, EW.actorId, actor_id)
+        self._add_source(node, actor.source)
+        if actor.site is not None:
+            self._add_site(actor, node)
+        for unit in actor.former_units:
+            self._add_former_unit(node, unit)
+
+    def _add_site(self, actor: Actor, node: URIRef) -> None:
+        site = actor.site
+        site_node = self.iri(f"{actor.key}/site")
+        self.graph.add((node, ORG.hasPrimarySite, site_node))
+        self.graph.add((node, ORG.hasSite, site_node))
+        self.graph.add((site_node, RDF.type, EW.Establishment))
+        street = " ".join(filter(None, (site.street, site.house_number)))
+        self._add(site_node, SDO.streetAddress, street)
+        self._add(site_node, SDO.postalCode, site.postcode)
+        self._add(site_node, SDO.addressLocality, site.locality)
+        if actor.refnis:
+            self.graph.add((site_node, EW.municipality, self.municipality_iri(actor.refnis)))
+        if site.lat is not None and site.lon is not None:
+            self.graph.add((site_node, GEO.lat, Literal(Decimal(str(site.lat)))))
+            self.graph.add((site_node, GEO.long, Literal(Decimal(str(site.lon)))))
+
+    def _add_former_unit(self, node: URIRef, unit) -> None:
+        if unit.uri.startswith(("http://", "https://")):
+            unit_node = URIRef(unit.uri)
+        else:
+            unit_node = self.iri(f"former-unit/{unit.kbo_number or unit.refnis2019}")
+        self.graph.add((node, EW.formerUnit, unit_node))
+        self.graph.add((unit_node, RDF.type, EW.FormerLocalGovernmentUnit))
+        self.graph.add((unit_node, RDFS.label,
+                        Literal(f"{unit.classification} {unit.name}", lang="nl")))
+        self._add(unit_node, EW.kboNumber, unit.kbo_number)
+        self._add(unit_node, EW.refnis2019Code, unit.refnis2019)
+
+    def _add_link(self, link: Link) -> None:
+        node = self.iri(link.key)
+        graph = self.graph
+        graph.add((node, RDF.type, EW.Collaboration))
+        graph.add((node, EW.source, self.iri(link.source_key)))
+        graph.add((node, EW.target, self.iri(link.target_key)))
+        graph.add((node, EW.direction, concept("direction", link.direction)))
+        graph.add((node, EW.formality, concept("formality", link.formality)))
+        graph.add((node, EW.mandated, Literal(link.mandated)))
+        if link.initiator:
+            graph.add((node, EW.initiator, concept("initiator", link.initiator)))
+        if link.reported_by:
+            graph.add((node, EW.reportedBy, concept("reporting-side", link.reported_by)))
+        for purpose in link.purposes:
+            graph.add((node, EW.purpose, concept("purpose", purpose)))
+        if link.since:
+            graph.add((node, EW.since, Literal(link.since, datatype=XSD.gYear)))
+        if link.wave:
+            wave = self.iri(f"survey-wave/{link.wave}")
+            graph.add((node, PROV.wasGeneratedBy, wave))
+            graph.add((wave, RDF.type, EW.SurveyWave))
+            graph.add((wave, EW.schoolYear, Literal(link.wave)))
+        self._add_source(node, link.source)
+
+    def _add_membership(self, membership: Membership) -> None:
+        node = self.iri(membership.key)
+        self.graph.add((node, RDF.type, EW.NetworkMembership))
+        self.graph.add((node, ORG.member, self.iri(membership.actor_key)))
+        self.graph.add((node, ORG.organization, self.iri(membership.network_key)))
+        self.graph.add((node, ORG.role, concept("network-role", membership.role)))
+        if membership.since:
+            self.graph.add((node, EW.since, Literal(membership.since, datatype=XSD.gYear)))
+        self._add_source(node, membership.source)
+
+    def _add_source(self, node: URIRef, source: SourceRow | None) -> None:
+        """Record the file name and row a resource was read from."""
+        if source is None:
+            return
+        self._add(node, EW.sourceFile, posixpath.basename(source.file.replace("\\", "/")))
+        self.graph.add((node, EW.sourceRow, Literal(source.row)))
+
+
+def build_graph(ecosystem: Ecosystem, *, base: str = DEFAULT_BASE,
+                store: str = "memory") -> Graph:
+    """Return the RDF graph of ``ecosystem`` with IRIs under ``base``."""
+    return GraphBuilder(base, store).build(ecosystem)

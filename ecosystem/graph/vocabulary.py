@@ -1,0 +1,56 @@
+"""Namespaces of the project and the SKOS code lists read from the ontology."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from ecosystem.resources import ontology_dir
+
+EW = Namespace("https://w3id.org/edu-welfare/ontology#")
+ONTOLOGY = URIRef("https://w3id.org/edu-welfare/ontology")
+CONCEPTS = "https://w3id.org/edu-welfare/concept/"
+DEFAULT_BASE = "https://w3id.org/edu-welfare/id/"
+REFNIS2025 = Namespace("http://vocab.belgif.be/auth/refnis2025/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SDO = Namespace("https://schema.org/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+
+ONTOLOGY_FILES = ("ecosystem.ttl", "concepts.ttl")
+
+
+def concept(scheme: str, notation: str) -> URIRef:
+    """Return the IRI of a concept from its scheme name and notation."""
+    return URIRef(f"{CONCEPTS}{scheme}/{notation}")
+
+
+def scheme_of(concept_iri: str) -> tuple[str, str]:
+    """Return ``(scheme, notation)`` of a concept IRI of the project."""
+    scheme, _, notation = str(concept_iri).removeprefix(CONCEPTS).rpartition("/")
+    return scheme, notation
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """Parse the ontology and its concept schemes once."""
+    graph = Graph()
+    for name in ONTOLOGY_FILES:
+        graph.parse(ontology_dir() / name, format="turtle")
+    return graph
+
+
+@lru_cache(maxsize=None)
+def notations(scheme: str) -> dict[str, str]:
+    """Return the notations of a concept scheme, keyed by their lower-case form."""
+    graph = ontology_graph()
+    scheme_iri = URIRef(CONCEPTS + scheme)
+    found = {}
+    for concept_iri in graph.subjects(SKOS.inScheme, scheme_iri):
+        for notation in graph.objects(concept_iri, SKOS.notation):
+            found[str(notation).lower()] = str(notation)
+    if not found:
+        raise LookupError(f"the ontology has no concept scheme {scheme_iri}; "
+                          "reinstall the package so its ontology files are complete")
+    return found

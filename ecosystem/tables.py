@@ -1,0 +1,139 @@
+"""Read spreadsheet tables (CSV in any Excel dialect, or an XLSX sheet) as text cells.
+
+Every cell comes back as a string, so that codes keep their leading zeros,
+and every row keeps the row number a spreadsheet program shows (the header
+is row 1), so that the load report can point at it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ecosystem.errors import InputFileError
+
+logger = logging.getLogger(__name__)
+
+_DELIMITERS = (";", ",", "\t")
+_ZERO_FORMAT = re.compile(r"^0+$")
+
+
+@dataclass
+class Table:
+    """Rows of one CSV file or XLSX sheet, with normalised column names."""
+
+    source: str
+    columns: list[str]
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+
+
+def normalise_header(name: object) -> str:
+    """Return a column name in lower case with inner spaces as underscores."""
+    text = unicodedata.normalize("NFC", str(name or "")).replace("\ufeff", "")
+    return re.sub(r"\s+", "_", text.strip().lower())
+
+
+def decode_csv_bytes(data: bytes) -> str:
+    """Decode CSV bytes: UTF-8 (with or without byte order mark), else cp1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Excel's plain "CSV" export on a Dutch-locale Windows is cp1252; latin-1
+        # would turn its typographic quotes and dashes into control characters.
+        return data.decode("cp1252")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Return the delimiter (``;``, ``,`` or tab) used most in the header line."""
+    header = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    counts = {delimiter: unquoted.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ";"
+
+
+def read_csv(path: Path, source: str | None = None) -> Table:
+    """Read a CSV file in any encoding, delimiter and line ending Excel produces."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read ({error.strerror})",
+                             "Check the path and the file's permissions.") from error
+    text = decode_csv_bytes(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    return _table_from_records(source or str(path), list(reader))
+
+
+def read_xlsx_sheets(path: Path) -> dict[str, Table]:
+    """Read every sheet of an XLSX workbook, keyed by normalised sheet name."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as error:
+        raise InputFileError(path, f"is not a readable XLSX workbook ({error})",
+                             "Save it from Excel or LibreOffice as .xlsx.") from error
+    tables = {}
+    try:
+        for sheet in workbook.worksheets:
+            records = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows()]
+            name = normalise_header(sheet.title)
+            tables[name] = _table_from_records(f"{path}[{sheet.title}]", records)
+    finally:
+        workbook.close()
+    return tables
+
+
+def _cell_text(cell: object) -> str:
+    """Return an XLSX cell as text, keeping zeros that a number format shows."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not value.is_integer():
+            return repr(value)
+        text = str(int(value))
+        number_format = getattr(cell, "number_format", "") or ""
+        if _ZERO_FORMAT.match(number_format):
+            text = text.zfill(len(number_format))
+        return text
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _table_from_records(source: str, records: list[list[str]]) -> Table:
+    """Build a table from raw records; the first non-empty record is the header."""
+    numbered = [(index + 1, record) for index, record in enumerate(records)]
+    numbered = [(number, record) for number, record in numbered if any(_strip(c) for c in record)]
+    if not numbered:
+        return Table(source, [])
+    header_number, header = numbered[0]
+    columns = [normalise_header(name) for name in header]
+    table = Table(source, columns)
+    for number, record in numbered[1:]:
+        cells = {}
+        for position, column in enumerate(columns):
+            if column and column not in cells:
+                cells[column] = _strip(record[position]) if position < len(record) else ""
+        table.rows.append((number, cells))
+    if header_number != 1:
+        logger.debug("%s: header found on row %d", source, header_number)
+    return table
+
+
+def _strip(cell: object) -> str:
+    """Return a cell's text without surrounding white space and in Unicode NFC."""
+    return unicodedata.normalize("NFC", str(cell if cell is not None else "")).strip()
