@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -32,6 +34,9 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]], *,
               delimiter: str = ";", encoding: str = "utf-8-sig", newline: str = "\r\n") -> Path:
     """Write a small CSV the way a spreadsheet program exports it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [delimiter.join(header)] + [delimiter.join(row) for row in rows]
-    path.write_bytes((newline.join(lines) + newline).encode(encoding))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
     return path

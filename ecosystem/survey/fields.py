@@ -35,8 +35,15 @@ def coded(column: str, value: str) -> str:
 
 def coded_list(column: str, value: str) -> tuple[str, ...]:
     """Return the notations of a cell that lists codes separated by ``;`` or ``,``."""
-    parts = [part for part in re.split(r"[;,]", value) if part.strip()]
-    return tuple(dict.fromkeys(coded(column, part) for part in parts))
+    parts = [part.strip() for part in re.split(r"[;,]", value) if part.strip()]
+    found = []
+    for part in parts:
+        try:
+            found.append(coded(column, part))
+        except InvalidValueError as error:
+            raise InvalidValueError(column, value, f"{part!r} is not one of the codes of the "
+                                    "column", error.action) from error
+    return tuple(dict.fromkeys(found))
 
 
 def year(column: str, value: str) -> str:

@@ -165,6 +165,9 @@ class SurveyLoader:
                              "school; leave it empty for a school known only from the survey.")
             return key
         kbo = values["kbo_number"]
+        if not kbo and values["actor_id"] in self.ids:
+            # Without an official code, a known actor_id names the actor met before.
+            return self.ids[values["actor_id"]][0]
         if kbo in self.kbo_owners:
             return self.kbo_owners[kbo]
         if values["kind"] == "local-government" and values["refnis"]:
