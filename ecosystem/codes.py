@@ -52,6 +52,15 @@ def school_number(value: object) -> str:
     return digits
 
 
+def clb_number(value: object) -> str:
+    """Return the CLB (pupil guidance centre) number as digits without leading zeros."""
+    action = "write the CLB's institution number, for example 114314"
+    digits = _digits(value, "CLB number", action).lstrip("0")
+    if not digits or len(digits) > 6:
+        raise InvalidCodeError("CLB number", value, "it must have 1 to 6 digits", action)
+    return digits
+
+
 def kbo_number(value: object) -> str:
     """Return the 10-digit KBO (enterprise) number, after checking its check digits."""
     action = "write the 10-digit KBO number, for example 0207463402"

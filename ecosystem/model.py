@@ -80,6 +80,8 @@ class Actor:
     school_community_number: str = ""
     governing_body_number: str = ""
     actor_ids: list[str] = field(default_factory=list)
+    # True for names the register made up from a code ("CLB 114314").
+    name_is_placeholder: bool = False
     site: Site | None = None
     former_units: list[FormerUnit] = field(default_factory=list)
     source: SourceRow | None = None

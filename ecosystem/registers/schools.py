@@ -162,12 +162,14 @@ def _optional_digits(cells: dict[str, str], column: str, where: SourceRow,
 def _add_clb(school: Actor, cells: dict[str, str], where: SourceRow,
              ecosystem: Ecosystem, report: LoadReport) -> None:
     """Add the school's CLB and the mandated, structural, two-way CLB link."""
-    number = _optional_digits(cells, "clb", where, report)
-    if not number:
+    try:
+        number = codes.clb_number(_optional_digits(cells, "clb", where, report) or "0")
+    except InvalidCodeError:
         return
     school.clb_number = number
     clb = ecosystem.add_actor(Actor(key=f"clb/{number}", kind="welfare", name=f"CLB {number}",
-                                    welfare_type="clb", clb_number=number, source=where))
+                                    welfare_type="clb", clb_number=number,
+                                    name_is_placeholder=True, source=where))
     ecosystem.links.append(Link(
         key=f"collaboration/{pair_part(school.key)}--{pair_part(clb.key)}/mandated",
         source_key=school.key,
@@ -190,7 +192,7 @@ def _add_school_community(school: Actor, cells: dict[str, str], where: SourceRow
     community = ecosystem.add_actor(Actor(
         key=f"school-community/{number}", kind="network",
         name=f"Scholengemeenschap {number}", network_type="school-community",
-        school_community_number=number, source=where,
+        school_community_number=number, name_is_placeholder=True, source=where,
     ))
     ecosystem.memberships.append(Membership(
         key=f"membership/{pair_part(school.key)}--{pair_part(community.key)}",

@@ -122,6 +122,11 @@ class SurveyLoader:
             if values[column]:
                 values[column] = fields.coded(column, values[column])
         values["school_number"] = _optional(cells, "school_number", codes.school_number)
+        values["clb_number"] = _optional(cells, "clb_number", codes.clb_number)
+        if values["clb_number"] and values["welfare_type"] != "clb":
+            raise InvalidValueError("clb_number", values["clb_number"],
+                                    "only actors of welfare type clb have a CLB number",
+                                    "Set welfare_type to clb or clear the clb_number.")
         values["kbo_number"] = _optional(cells, "kbo_number", codes.kbo_number)
         values["refnis"] = _optional(cells, "refnis", codes.refnis_code)
         if values["school_number"] and values["kind"] != "school":
@@ -164,6 +169,8 @@ class SurveyLoader:
                              "Check the number, or add the register export that lists the "
                              "school; leave it empty for a school known only from the survey.")
             return key
+        if values["clb_number"]:
+            return f"clb/{values['clb_number']}"
         kbo = values["kbo_number"]
         if not kbo and values["actor_id"] in self.ids:
             # Without an official code, a known actor_id names the actor met before.
@@ -178,9 +185,13 @@ class SurveyLoader:
 
     def _fill_blanks(self, actor: Actor, values: dict[str, str]) -> None:
         """Copy the row's values into the actor's empty fields and record its id."""
-        for name in ("refnis", "welfare_type", "network_type", "school_number", "kbo_number"):
+        for name in ("refnis", "welfare_type", "network_type", "school_number", "kbo_number",
+                     "clb_number"):
             if values[name] and not getattr(actor, name):
                 setattr(actor, name, values[name])
+        if actor.name_is_placeholder:
+            actor.name = values["name"]
+            actor.name_is_placeholder = False
         if values["actor_id"] not in actor.actor_ids:
             actor.actor_ids.append(values["actor_id"])
         if actor.refnis and values["refnis"] and actor.refnis != values["refnis"]:

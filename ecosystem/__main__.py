@@ -1,0 +1,3 @@
+from ecosystem.cli import main
+
+main()

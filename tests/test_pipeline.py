@@ -1,0 +1,155 @@
+"""The whole run, on the real registers and on the bundled example."""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from conftest import write_csv
+from ecosystem.analysis.status import STATUSES
+from ecosystem.cli import main
+from ecosystem.pipeline import example_inputs, run
+
+REAL_MUNICIPALITIES = {"11005": 4, "23027": 14, "34022": 36, "24062": 39, "46029": 21,
+                       "45041": 10, "13040": 16}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def real_run(reference_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("real")
+    return run(reference_dir, [], out)
+
+
+def test_real_registers_exit_zero(real_run):
+    assert real_run.exit_code == 0
+    assert real_run.report.rejected == []
+
+
+def test_real_schools_csv_lists_register(real_run, reference_dir):
+    rows = _rows(real_run.out / "schools.csv")
+    register = _rows_of_school_export(reference_dir / "primary-schools-2022.csv")
+    assert sorted(r["school_number"] for r in rows) == sorted(register)
+    assert len(rows) == 140
+    assert {r["status"] for r in rows} == {"mandated-only"}
+    assert {r["refnis"] for r in rows} == set(REAL_MUNICIPALITIES)
+    assert all(r["welfare_types"] == "clb" for r in rows)
+    moerbeke = [r for r in rows if register[r["school_number"]] == "44045"]
+    assert len(moerbeke) == 2
+    assert {r["refnis"] for r in moerbeke} == {"46029"}
+
+
+def _rows_of_school_export(path: Path) -> dict[str, str]:
+    """Return school number -> 2019 REFNIS code of the official export, read by hand."""
+    text = path.read_bytes().decode("utf-8-sig")
+    lines = text.split("\r")
+    header = lines[0].split(";")
+    number, nis = header.index("schoolnummer"), header.index("niscode")
+    return {line.split(";")[number]: line.split(";")[nis] for line in lines[1:] if line}
+
+
+def test_real_one_map_per_municipality(real_run):
+    maps = sorted(p.stem for p in (real_run.out / "maps").glob("*.html"))
+    assert maps == sorted(REAL_MUNICIPALITIES)
+    table = {r["refnis"]: r for r in _rows(real_run.out / "municipalities.csv")}
+    for refnis, count in REAL_MUNICIPALITIES.items():
+        assert int(table[refnis]["schools"]) == count
+        assert int(table[refnis]["mandated-only"]) == count
+
+
+def test_real_maps_hold_every_school(real_run):
+    rows = _rows(real_run.out / "schools.csv")
+    for refnis in REAL_MUNICIPALITIES:
+        page = (real_run.out / "maps" / f"{refnis}.html").read_text(encoding="utf-8")
+        for row in rows:
+            if row["refnis"] == refnis:
+                assert f"school/{row['school_number']}\"" in page, (refnis, row["school_number"])
+
+
+def test_real_graph_parses_back(real_run):
+    graph = Graph().parse(real_run.out / "graph.ttl", format="turtle")
+    assert len(graph) == len(real_run.graph)
+
+
+def test_real_index_links_maps(real_run):
+    page = (real_run.out / "index.html").read_text(encoding="utf-8")
+    for refnis in REAL_MUNICIPALITIES:
+        assert f'maps/{refnis}.html' in page
+    assert "Lokeren" in page
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    reference, surveys = example_inputs()
+    return run(reference, surveys, tmp_path_factory.mktemp("example"))
+
+
+def test_example_loads_cleanly(example_run):
+    assert [line.describe() for line in example_run.report.rejected] == []
+    assert example_run.exit_code == 0
+
+
+def test_example_has_every_status(example_run):
+    statuses = {r["status"] for r in _rows(example_run.out / "schools.csv")}
+    assert statuses == set(STATUSES)
+
+
+def test_example_municipality_iri_is_not_belgif(example_run):
+    text = (example_run.out / "graph.ttl").read_text(encoding="utf-8")
+    assert "refnis2025/99001" not in text
+    assert "municipality/99001" in text
+
+
+def test_example_maps_are_offline(example_run):
+    for path in (example_run.out / "maps").glob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert not re.search(r'(?:src|href)\s*=\s*["\']?https?://', page), path
+        assert '<meta charset="utf-8">' in page.lower()
+
+
+def test_cli_runs_example(tmp_path):
+    result = CliRunner().invoke(main, ["run", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "index.html" in result.output
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_cli_rejected_rows_exit_one(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "refnis"],
+              [["CAW", "CAW De Brug", "welfare", "caw", "46029"],
+               ["X", "Vzw X", "welfare", "caw", "99999"]])
+    write_csv(survey / "links.csv", ["source_id", "target_id", "direction", "formality"],
+              [["CAW", "GHOST", "one-way", "ad-hoc"]])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", "--reference", str(small_reference),
+                                       "--survey", str(survey), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    report = _rows(out / "load-report.csv")
+    rejected = [(Path(r["file"]).name, r["row"], r["column"], r["value"])
+                for r in report if r["level"] == "rejected"]
+    assert rejected == [("actors.csv", "3", "refnis", "99999"),
+                        ("links.csv", "2", "target_id", "GHOST")]
+    assert all(r["action"] for r in report if r["level"] == "rejected")
+    assert "GHOST" in result.output
+    assert (out / "graph.ttl").is_file()
+
+
+def test_cli_missing_register_exit_two(tmp_path):
+    result = CliRunner().invoke(main, ["run", "--reference", str(tmp_path),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "municipalities-2025.csv" in result.output
+
+
+def test_cli_survey_without_reference_is_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["run", "--survey", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--reference" in result.output
