@@ -39,7 +39,7 @@ def main(verbose: bool) -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI of the resources the project mints.")
 @click.option("--store", type=click.Choice(STORES), default="memory", show_default=True,
-              help="rdflib store that holds the graph.")
+              help="rdflib store that keeps the graph in memory or in Oxigraph.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the exit summary.")
 def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
         store: str, quiet: bool) -> None:

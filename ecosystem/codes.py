@@ -1,7 +1,7 @@
 """Canonical text forms of the official codes: school number, KBO, REFNIS, postcode.
 
-Codes are identifiers, never numbers. Spreadsheets often turn them into
-numbers (``141`` for ``000141``, ``2000.0`` for ``02000``); these functions
+Codes are identifiers, never numbers, but spreadsheets often turn them into
+numbers (``141`` for ``000141``, ``2000.0`` for ``02000``). These functions
 take what a reader produced (text, int or float) and return the one canonical
 string, or raise :class:`InvalidCodeError` naming the fix.
 """

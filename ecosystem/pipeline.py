@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class RunResult:
-    """What a run wrote and what it found."""
+    """Outputs and findings of one run."""
 
     out: Path
     report: LoadReport

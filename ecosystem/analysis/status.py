@@ -1,7 +1,7 @@
 """Classify each school by the collaborations it has: one decision table.
 
 A collaboration is a link between the school (as source or target) and an
-actor that is not a school; memberships and school-to-school links do not
+actor that is not a school. Memberships and school-to-school links do not
 count. A collaboration with a CLB (pupil guidance centre) is the mandated
 one: every school is tied to its CLB by law. Going down the table, the
 first rule that applies gives the status.

@@ -1,8 +1,8 @@
 """Read the official export of school establishments (onderwijsaanbod).
 
 The export is ``;``-separated UTF-8 with a byte order mark and CR line
-endings; coordinates are Belgian Lambert 72 (EPSG:31370); municipalities
-carry REFNIS codes of 2019. Each school row yields the school, its CLB with
+endings. Its coordinates are Belgian Lambert 72 (EPSG:31370), and its
+municipalities carry REFNIS codes of 2019. Each school row yields the school, its CLB with
 the mandated CLB link, and its school community with a membership.
 """
 

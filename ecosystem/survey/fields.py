@@ -10,7 +10,7 @@ from ecosystem.graph.vocabulary import notations
 _YEAR = re.compile(r"^(\d{4})(?:\.0)?$")
 _WAVE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
 
-# Which concept scheme each coded survey column takes its codes from.
+# Concept scheme of each coded survey column.
 COLUMN_SCHEMES = {
     "welfare_type": "welfare-type",
     "network_type": "network-type",
