@@ -267,3 +267,16 @@ def large_municipality(schools: int, partners: int, links: int) -> nx.MultiDiGra
         )
         collaborate(graph, school_ids[generator.integers(schools)], partner, f"{ID}link/{number}")
     return graph
+
+
+def test_real_register_map_draws_every_school(reference_dir, tmp_path, open_map):
+    from ecosystem.pipeline import run
+
+    result = run(reference_dir, [], tmp_path)
+    leuven = result.schools[result.schools["refnis"] == "24062"]
+    opened = open_map(tmp_path / "maps" / "24062.html")
+    drawn = set(opened.evaluate("window.network.body.data.nodes.getIds()"))
+    assert set(leuven["iri"]) <= drawn
+    assert len(leuven) == 39
+    assert opened.blocked_requests == []
+    assert opened.errors == []
