@@ -12,6 +12,7 @@ from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
 from ecosystem.graph.store import STORES
 from ecosystem.graph.vocabulary import DEFAULT_BASE
+from ecosystem.load_report import plural
 
 EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
 _SHOWN_LINES = 30
@@ -66,6 +67,12 @@ def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
     except EcosystemError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(EXIT_FAILED)
+    except OSError as error:
+        # Input files are opened by readers that raise InputFileError, so an
+        # OSError here comes from writing the outputs.
+        click.echo(f"Error: cannot write the outputs ({error.strerror}: {error.filename}). "
+                   "Give --out a folder you can write to.", err=True)
+        sys.exit(EXIT_FAILED)
     _print_report(result, quiet)
     sys.exit(result.exit_code)
 
@@ -78,15 +85,16 @@ def _print_report(result: pipeline.RunResult, quiet: bool) -> None:
             click.echo(line)
         notices = len(report.lines) - len(report.rejected)
         if notices:
-            click.echo(f"{notices} notices (rows converted, skipped or merged) are in "
-                       f"{result.out / 'load-report.csv'}.")
+            click.echo(f"{plural(notices, 'notice')} (rows converted, skipped or merged, "
+                       f"columns not read) in {result.out / 'load-report.csv'}.")
     for line in report.rejected[:_SHOWN_LINES]:
         click.echo(line.describe(), err=True)
     hidden = len(report.rejected) - _SHOWN_LINES
     if hidden > 0:
         click.echo(f"... and {hidden} more rejected rows in load-report.csv.", err=True)
     if report.rejected:
-        click.echo(f"{len(report.rejected)} problems: rows were rejected; fix them and "
-                   "run again.", err=True)
-    click.echo(f"Wrote {len(result.schools)} schools and {len(result.maps)} maps. "
+        click.echo(f"{plural(len(report.rejected), 'problem')} in rejected rows: fix them "
+                   "and run again.", err=True)
+    click.echo(f"Wrote {plural(len(result.schools), 'school')} and "
+               f"{plural(len(result.maps), 'map')}. "
                f"Open {result.index.resolve()} in a browser.")

@@ -45,7 +45,7 @@ def _digits(value: object, kind: str, action: str, separators: re.Pattern | None
 
 def school_number(value: object) -> str:
     """Return the school number as the register writes it: digits, no leading zeros."""
-    action = "write the school number (instellingsnummer) as 1 to 6 digits"
+    action = "Write the school number (instellingsnummer) as 1 to 6 digits."
     digits = _digits(value, "school number", action).lstrip("0")
     if not digits or len(digits) > 6:
         raise InvalidCodeError("school number", value, "it must have 1 to 6 digits", action)
@@ -54,7 +54,7 @@ def school_number(value: object) -> str:
 
 def clb_number(value: object) -> str:
     """Return the CLB (pupil guidance centre) number as digits without leading zeros."""
-    action = "write the CLB's institution number, for example 114314"
+    action = "Write the CLB's institution number, for example 114314."
     digits = _digits(value, "CLB number", action).lstrip("0")
     if not digits or len(digits) > 6:
         raise InvalidCodeError("CLB number", value, "it must have 1 to 6 digits", action)
@@ -63,7 +63,7 @@ def clb_number(value: object) -> str:
 
 def kbo_number(value: object) -> str:
     """Return the 10-digit KBO (enterprise) number, after checking its check digits."""
-    action = "write the 10-digit KBO number, for example 0207463402"
+    action = "Write the 10-digit KBO number, for example 0207463402."
     raw = value.strip().upper().removeprefix("BE") if isinstance(value, str) else value
     digits = _digits(raw, "KBO number", action, _KBO_SEPARATORS)
     if len(digits) == 9:
@@ -81,7 +81,7 @@ def kbo_number(value: object) -> str:
 
 def refnis_code(value: object) -> str:
     """Return the 5-digit REFNIS code, restoring a leading zero a spreadsheet dropped."""
-    action = "write the 5-digit REFNIS (NIS) code of the municipality, for example 11005"
+    action = "Write the 5-digit REFNIS (NIS) code of the municipality, for example 11005."
     digits = _digits(value, "REFNIS code", action)
     if len(digits) > 5 or int(digits) < 1000:
         raise InvalidCodeError("REFNIS code", value, "it must have 5 digits", action)
@@ -90,7 +90,7 @@ def refnis_code(value: object) -> str:
 
 def postcode(value: object) -> str:
     """Return the 4-digit Belgian postcode."""
-    action = "write the 4-digit postcode, for example 9160"
+    action = "Write the 4-digit postcode, for example 9160."
     digits = _digits(value, "postcode", action)
     if len(digits) != 4 or digits[0] == "0":
         raise InvalidCodeError("postcode", value, "it must have 4 digits from 1000 to 9999", action)

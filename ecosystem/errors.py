@@ -15,7 +15,7 @@ class InvalidCodeError(EcosystemError, ValueError):
         self.value = value
         self.reason = reason
         self.action = action
-        super().__init__(f"invalid {kind} {value!r}: {reason}; {action}")
+        super().__init__(f"invalid {kind} {value!r}: {reason}. {action}")
 
 
 class InputFileError(EcosystemError, OSError):
@@ -39,4 +39,4 @@ class InvalidValueError(EcosystemError, ValueError):
         self.value = value
         self.reason = reason
         self.action = action
-        super().__init__(f"invalid {column} {value!r}: {reason}; {action}")
+        super().__init__(f"invalid {column} {value!r}: {reason}. {action}")

@@ -81,16 +81,20 @@ class LoadReport:
         """Lines of rows that were not loaded."""
         return [line for line in self.lines if line.level == REJECTED]
 
+    def rows_with(self, level: str, file: str) -> int:
+        """Return how many distinct rows of ``file`` have a line of ``level``."""
+        return len({line.row for line in self.lines if line.level == level and line.file == file})
+
     def summary(self) -> list[str]:
-        """Return one line per file with rows read, loaded and rejected."""
-        rejected_rows: dict[str, set[int | None]] = {}
-        for line in self.rejected:
-            rejected_rows.setdefault(line.file, set()).add(line.row)
+        """Return one line per file with rows read, loaded, skipped and rejected."""
         result = []
         for file, read in self.rows_read.items():
-            loaded = self.rows_loaded.get(file, 0)
-            rejected = len(rejected_rows.get(file, ()))
-            result.append(f"{file}: {read} rows read, {loaded} loaded, {rejected} rejected")
+            counts = [plural(read, "row") + " read", f"{self.rows_loaded.get(file, 0)} loaded"]
+            skipped = self.rows_with(SKIPPED, file)
+            if skipped:
+                counts.append(f"{skipped} skipped")
+            counts.append(f"{self.rows_with(REJECTED, file)} rejected")
+            result.append(f"{file}: {', '.join(counts)}")
         return result
 
     def write_csv(self, path: Path) -> Path:
@@ -104,6 +108,11 @@ class LoadReport:
                 record["row"] = "" if line.row is None else line.row
                 writer.writerow(record)
         return path
+
+
+def plural(count: int, noun: str) -> str:
+    """Return ``count`` with ``noun``, adding an s unless the count is one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _text(value: object) -> str:

@@ -13,6 +13,8 @@ import io
 import logging
 import re
 import unicodedata
+import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,11 +28,19 @@ _ZERO_FORMAT = re.compile(r"^0+$")
 
 @dataclass
 class Table:
-    """Rows of one CSV file or XLSX sheet, with normalised column names."""
+    """Rows of one CSV file or XLSX sheet, with normalised column names.
+
+    ``extra_cells`` maps a row number to the non-empty cells that stand
+    right of the last named column; ``repeated_columns`` lists column names
+    that the header gives more than once (only the first such column is read).
+    """
 
     source: str
     columns: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    header_row: int = 1
+    extra_cells: dict[int, list[str]] = field(default_factory=dict)
+    repeated_columns: list[str] = field(default_factory=list)
 
 
 def normalise_header(name: object) -> str:
@@ -40,13 +50,18 @@ def normalise_header(name: object) -> str:
 
 
 def decode_csv_bytes(data: bytes) -> str:
-    """Decode CSV bytes: UTF-8 (with or without byte order mark), else cp1252."""
+    """Decode CSV bytes: UTF-8 or UTF-16 with a byte order mark, else UTF-8, else cp1252.
+
+    Raises :class:`UnicodeDecodeError` when none of them fits.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        # Excel's plain "CSV" export on a Dutch-locale Windows is cp1252; latin-1
+        # Excel's plain "CSV" export on a Dutch-locale Windows is cp1252. Latin-1
         # would turn its typographic quotes and dashes into control characters.
         return data.decode("cp1252")
 
@@ -67,9 +82,28 @@ def read_csv(path: Path, source: str | None = None) -> Table:
     except OSError as error:
         raise InputFileError(path, f"cannot be read ({error.strerror})",
                              "Check the path and the file's permissions.") from error
-    text = decode_csv_bytes(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    return _table_from_records(source or str(path), list(reader))
+    try:
+        text = decode_csv_bytes(data)
+    except UnicodeDecodeError as error:
+        raise InputFileError(path, "is not a text file in UTF-8, UTF-16 or Windows-1252",
+                             "Save it from the spreadsheet program as \"CSV UTF-8\".") from error
+    if "\x00" in text:
+        raise InputFileError(path, "holds binary data, not CSV text",
+                             "Save it from the spreadsheet program as \"CSV UTF-8\".")
+    # Strict parsing raises on a quote that is never closed, which would
+    # otherwise swallow every following row into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
+                        strict=True)
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as error:
+        raise InputFileError(path, f"cannot be read as CSV after line {reader.line_num} "
+                             f"({error})",
+                             "Check that line for a quote (\") that is opened but never "
+                             "closed, and close or remove it.") from error
+    return _table_from_records(source or str(path), records)
 
 
 def read_xlsx_sheets(path: Path) -> dict[str, Table]:
@@ -78,7 +112,7 @@ def read_xlsx_sheets(path: Path) -> dict[str, Table]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as error:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
         raise InputFileError(path, f"is not a readable XLSX workbook ({error})",
                              "Save it from Excel or LibreOffice as .xlsx.") from error
     tables = {}
@@ -86,6 +120,10 @@ def read_xlsx_sheets(path: Path) -> dict[str, Table]:
         for sheet in workbook.worksheets:
             records = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows()]
             name = normalise_header(sheet.title)
+            if name in tables:
+                raise InputFileError(path, f"has two sheets named {sheet.title!r} (names are "
+                                     "compared without regard to case and spaces)",
+                                     "Rename or remove one of them.")
             tables[name] = _table_from_records(f"{path}[{sheet.title}]", records)
     finally:
         workbook.close()
@@ -122,15 +160,21 @@ def _table_from_records(source: str, records: list[list[str]]) -> Table:
         return Table(source, [])
     header_number, header = numbered[0]
     columns = [normalise_header(name) for name in header]
-    table = Table(source, columns)
+    while columns and not columns[-1]:
+        columns.pop()
+    table = Table(source, columns, header_row=header_number)
+    table.repeated_columns = [c for c, n in Counter(filter(None, columns)).items() if n > 1]
     for number, record in numbered[1:]:
         cells = {}
         for position, column in enumerate(columns):
             if column and column not in cells:
                 cells[column] = _strip(record[position]) if position < len(record) else ""
+        extra = [_strip(cell) for cell in record[len(columns):] if _strip(cell)]
+        extra += [_strip(record[position]) for position, column in enumerate(columns)
+                  if not column and position < len(record) and _strip(record[position])]
+        if extra:
+            table.extra_cells[number] = extra
         table.rows.append((number, cells))
-    if header_number != 1:
-        logger.debug("%s: header found on row %d", source, header_number)
     return table
 
 

@@ -46,6 +46,8 @@ FORMALITIES = ("structural", "ad-hoc")
 PARALLEL_ROUNDNESS_STEP = 0.15
 # Above this many edges, edges are hidden while the user drags or zooms.
 LARGE_MAP_EDGES = 500
+# Longer names are cut on the map so one long name cannot blow up the layout.
+MAX_LABEL_CHARACTERS = 60
 
 _REFNIS = re.compile(r"\d{5}")
 _JSON_ESCAPES = {
@@ -236,10 +238,10 @@ def _node_record(node_id: str, attrs: dict, name: str, municipality_name: str) -
     welfare_type = _text(attrs.get("welfare_type"))
     status = _text(attrs.get("status"))
     outside = _flag(attrs.get("outside"))
-    label = name
+    label = _shorten(name)
     if kind == "school":
         details = [part for part in (_text(attrs.get("school_number")), status) if part]
-        label = "\n".join([name, " \u00b7 ".join(details)]) if details else name
+        label = "\n".join([label, " \u00b7 ".join(details)]) if details else label
     record = {
         "label": label,
         "title": _node_tooltip(node_id, attrs, name, municipality_name),
@@ -249,6 +251,13 @@ def _node_record(node_id: str, attrs: dict, name: str, municipality_name: str) -
     }
     record.update(style.node_visuals(kind, welfare_type, status, outside))
     return record
+
+
+def _shorten(name: str) -> str:
+    """Return a name cut to ``MAX_LABEL_CHARACTERS`` for the label; the tooltip keeps it whole."""
+    if len(name) <= MAX_LABEL_CHARACTERS:
+        return name
+    return name[: MAX_LABEL_CHARACTERS - 1].rstrip() + "\u2026"
 
 
 def _node_tooltip(node_id: str, attrs: dict, name: str, municipality_name: str) -> str:

@@ -7,7 +7,8 @@ import re
 from ecosystem.errors import InvalidValueError
 from ecosystem.graph.vocabulary import notations
 
-_YEAR = re.compile(r"^(\d{4})(?:\.0)?$")
+# A year, or a date whose year is taken: 2019, 2019.0, 2019-09-01, 1/9/2019.
+_YEAR = re.compile(r"^(?:(\d{4})(?:\.0|-\d{1,2}-\d{1,2}(?:T[\d:.]+)?)?|\d{1,2}[/.-]\d{1,2}[/.-](\d{4}))$")
 _WAVE = re.compile(r"^(\d{4})\s*[-–/]\s*(\d{4})$")
 
 # Concept scheme of each coded survey column.
@@ -49,10 +50,11 @@ def coded_list(column: str, value: str) -> tuple[str, ...]:
 def year(column: str, value: str) -> str:
     """Return a four-digit year between 1900 and 2100."""
     match = _YEAR.match(value.strip())
-    if not match or not 1900 <= int(match.group(1)) <= 2100:
+    found = match and (match.group(1) or match.group(2))
+    if not found or not 1900 <= int(found) <= 2100:
         raise InvalidValueError(column, value, "this is not a year",
                                 "Write the year with four digits, for example 2019.")
-    return match.group(1)
+    return found
 
 
 def wave(column: str, value: str) -> str:

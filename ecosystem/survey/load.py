@@ -1,9 +1,9 @@
-"""Turn survey rows into actors, links and memberships, reporting every rejected row.
+"""Turn survey rows into actors, links and memberships, reporting every row not loaded.
 
 Actors of all surveys are read first, so that a link in the partners' survey
 may name an actor that the schools' survey declared. A link end is an
-``actor_id`` from an actors table or, directly, a school number of the
-register.
+``actor_id`` (see :mod:`ecosystem.survey.identity`) or, directly, a school
+number of the register.
 """
 
 from __future__ import annotations
@@ -13,23 +13,18 @@ from collections import Counter
 
 from ecosystem import codes
 from ecosystem.errors import InvalidCodeError, InvalidValueError
-from ecosystem.load_report import CONVERTED, LoadReport
-from ecosystem.model import (ACTOR_KINDS, Actor, Ecosystem, Link, Membership, SourceRow,
-                             key_part, pair_part)
+from ecosystem.load_report import CONVERTED, NOTICE, LoadReport
+from ecosystem.model import Actor, Ecosystem, Link, Membership, SourceRow, key_part, pair_part
 from ecosystem.registers.local_governments import local_government_key
 from ecosystem.registers.municipalities import Crosswalk
-from ecosystem.survey import fields
+from ecosystem.survey import rows
+from ecosystem.survey.identity import ActorIds, Definition, UnresolvedId
 from ecosystem.survey.read import SurveyTables
 from ecosystem.tables import Table
 
 logger = logging.getLogger(__name__)
 
 MERGED = "merged"
-REQUIRED_COLUMNS = {
-    "actors": ("actor_id", "name", "kind"),
-    "links": ("source_id", "target_id", "direction", "formality"),
-    "memberships": ("actor_id", "network_id"),
-}
 _CellError = (InvalidValueError, InvalidCodeError)
 
 
@@ -44,7 +39,7 @@ class SurveyLoader:
         self.ecosystem = ecosystem
         self.crosswalk = crosswalk
         self.report = report
-        self.ids: dict[str, tuple[str, SourceRow]] = {}
+        self.ids = ActorIds()
         self.register_has_schools = any(a.kind == "school" for a in ecosystem.actors.values())
         self.kbo_owners = {unit.kbo_number: actor.key
                            for actor in ecosystem.actors.values()
@@ -53,113 +48,126 @@ class SurveyLoader:
 
     def load(self, surveys: list[SurveyTables]) -> None:
         """Load the actors of every survey, then the links, then the memberships."""
+        for survey in surveys:
+            self._report_unused(survey)
         for name, handler in (("actors", self._load_actor),
                               ("links", self._load_link),
                               ("memberships", self._load_membership)):
-            for survey in surveys:
+            for number, survey in enumerate(surveys):
                 table = getattr(survey, name)
                 if table is not None:
-                    self._load_table(table, name, handler)
+                    self._load_table(table, name, number, handler)
 
-    def _load_table(self, table: Table, name: str, handler) -> None:
+    def _report_unused(self, survey: SurveyTables) -> None:
+        """Report sheets or files a survey holds but that are not read, and a missing links table."""
+        for name in survey.unused:
+            self.report.add(NOTICE, str(survey.path), None, "", name,
+                            f"{name} is not read: a survey reads only actors, links and "
+                            "memberships",
+                            "Rename it to one of those names if it holds that table.")
+        if survey.links is None:
+            self.report.add(NOTICE, str(survey.path), None, "", "",
+                            "this survey has no links table, so it adds no collaboration",
+                            "Add a sheet or file named links if the survey has collaborations.")
+
+    def _load_table(self, table: Table, name: str, survey: int, handler) -> None:
         """Check a table's header, then hand each row to ``handler``."""
         self.report.count_read(table.source, len(table.rows))
-        missing = [c for c in REQUIRED_COLUMNS[name] if c not in table.columns]
+        self._report_layout(table, name)
+        missing = [c for c in rows.REQUIRED_COLUMNS[name] if c not in table.columns]
         for number, cells in table.rows:
             where = SourceRow(table.source, number)
             if missing:
-                for column in missing:
-                    self.report.reject(where.file, where.row, column, "",
-                                       f"the {name} table has no column {column}",
-                                       f"Add a column named {column} to the {name} table.")
+                self.report.reject(where.file, where.row, ", ".join(missing), "",
+                                   f"the {name} table has no column {' or '.join(missing)}",
+                                   f"Add the column(s) {', '.join(missing)} to the header row "
+                                   f"(found: {', '.join(filter(None, table.columns))}).")
                 continue
             try:
-                handler(cells, where)
+                handler(cells, where, survey)
             except RowRejected:
                 continue
             self.report.count_loaded(table.source)
 
+    def _report_layout(self, table: Table, name: str) -> None:
+        """Report unknown columns and cells outside the header, which are not read."""
+        known = rows.REQUIRED_COLUMNS[name] + rows.OPTIONAL_COLUMNS[name]
+        for column in dict.fromkeys(table.columns):
+            if column and column not in known:
+                self.report.add(NOTICE, table.source, table.header_row, column, column,
+                                "unknown column, not read",
+                                f"Rename it to one of {', '.join(known)} if it holds one of "
+                                "those, or leave it: it is ignored.")
+        for column in table.repeated_columns:
+            self.report.add(NOTICE, table.source, table.header_row, column, column,
+                            "this column name appears twice; only the first column is read",
+                            "Remove or rename the second column.")
+        for number, extra in table.extra_cells.items():
+            self.report.add(NOTICE, table.source, number, "", "; ".join(extra),
+                            "cells to the right of the last named column are not read",
+                            "Give the column a name in the header row, or move the cells.")
+
     # Actors
 
-    def _load_actor(self, cells: dict[str, str], where: SourceRow) -> None:
-        """Add or merge the actor of one row."""
-        values = self._parse_cells(cells, where, self._actor_values)
-        actor_id = values["actor_id"]
-        key = self._actor_key(values, where)
-        previous = self.ids.get(actor_id)
-        if previous is not None and previous[0] != key:
-            self._reject(where, "actor_id", actor_id,
-                         f"this actor_id already names another actor "
-                         f"({previous[1].file}, row {previous[1].row})",
-                         "Give every actor its own actor_id.")
-        existing = self.ecosystem.actors.get(key)
-        if existing is None:
-            existing = self.ecosystem.add_actor(Actor(key=key, kind=values["kind"],
-                                                      name=values["name"], source=where))
-        elif existing.kind != values["kind"]:
-            self._reject(where, "kind", values["kind"],
-                         f"this actor is already known as a {existing.kind} ({existing.name})",
-                         "Correct the kind or the identifying code of the row.")
-        else:
-            self.report.add(MERGED, where.file, where.row, "actor_id", actor_id,
-                            f"same actor as {existing.name} ({key}); the rows are merged")
-        self._fill_blanks(existing, values)
-        self.ids[actor_id] = (key, where)
-
-    def _actor_values(self, cells: dict[str, str]) -> dict[str, str]:
-        """Return the checked values of an actor row; raises on the first bad cell."""
-        values = {column: cells.get(column, "") for column in
-                  ("actor_id", "name", "welfare_type", "network_type")}
-        for column in ("actor_id", "name", "kind"):
-            if not cells[column]:
-                raise InvalidValueError(column, "", "this cell is required",
-                                        f"Fill in the {column}.")
-        values["kind"] = _kind(cells["kind"])
-        if values["kind"] == "welfare" and not values["welfare_type"]:
-            raise InvalidValueError("welfare_type", "", "a welfare actor needs a welfare type",
-                                    "Fill in the welfare_type code.")
-        for column in ("welfare_type", "network_type"):
-            if values[column]:
-                values[column] = fields.coded(column, values[column])
-        values["school_number"] = _optional(cells, "school_number", codes.school_number)
-        values["clb_number"] = _optional(cells, "clb_number", codes.clb_number)
-        if values["clb_number"] and values["welfare_type"] != "clb":
-            raise InvalidValueError("clb_number", values["clb_number"],
-                                    "only actors of welfare type clb have a CLB number",
-                                    "Set welfare_type to clb or clear the clb_number.")
-        values["kbo_number"] = _optional(cells, "kbo_number", codes.kbo_number)
-        values["refnis"] = _optional(cells, "refnis", codes.refnis_code)
-        if values["school_number"] and values["kind"] != "school":
-            raise InvalidValueError("school_number", values["school_number"],
-                                    "only school actors have a school number",
-                                    "Set kind to school or clear the school_number.")
-        return values
-
-    def _parse_cells(self, cells: dict[str, str], where: SourceRow, parse) -> dict[str, str]:
-        """Run ``parse`` on a row; report its error and reject the row when it fails."""
+    def _load_actor(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
+        """Add the actor of one row, or merge the row into the actor it repeats."""
         try:
-            values = parse(cells)
-        except _CellError as error:
-            self._reject(where, getattr(error, "column", ""), error.value, error.reason, error.action)
-        if values.get("refnis"):
-            values["refnis"] = self._refnis_2025(values["refnis"], where)
-        return values
+            values = self._parse_cells(cells, where, rows.actor_values)
+        except RowRejected:
+            if cells.get("actor_id"):
+                self.ids.reject(cells["actor_id"], where)
+            raise
+        actor_id = values["actor_id"]
+        local = self.ids.local(survey, actor_id)
+        if local is not None:
+            self._check_repeated_row(local, values, where)
+        key = self._actor_key(values, where, survey)
+        actor = self.ecosystem.actors.get(key)
+        if actor is None:
+            actor = self.ecosystem.add_actor(Actor(key=key, kind=values["kind"],
+                                                   name=values["name"], source=where))
+            self._report_new_actor(actor, values, where)
+        elif actor.kind != values["kind"]:
+            self._reject(where, "kind", values["kind"],
+                         f"this actor is already known as a {actor.kind} ({actor.name})",
+                         "Correct the kind or the identifying code of the row.")
+        elif actor.name != values["name"] and not actor.name_is_placeholder:
+            self.report.add(MERGED, where.file, where.row, "name", values["name"],
+                            f"same actor as {actor.name} ({key}); the rows are merged and "
+                            "the first name is kept")
+        self._fill_blanks(actor, values)
+        self.ids.add(Definition(key, survey, where, values))
 
-    def _refnis_2025(self, code: str, where: SourceRow) -> str:
-        """Return the 2025 REFNIS code of a survey's code, or reject the row."""
-        refnis, converted = self.crosswalk.to_2025(code)
-        if refnis is None:
-            self._reject(where, "refnis", code, "this REFNIS code is not a known municipality",
-                         "Use the 5-digit REFNIS code of a 2025 municipality, or a code of "
-                         "before 2025 that the merger crosswalk lists.")
-        if converted:
-            name = self.crosswalk.municipalities[refnis].name_nl
-            self.report.add(CONVERTED, where.file, where.row, "refnis", code,
-                            f"REFNIS code of before 2025 converted to {refnis} ({name})")
-        return refnis
+    def _check_repeated_row(self, local: Definition, values: dict, where: SourceRow) -> None:
+        """Reject a row that repeats an actor_id of its own table with other values."""
+        differences = rows.conflicts(local.values, values, rows.IDENTITY_FIELDS + ("name",))
+        if differences:
+            self._reject(where, "actor_id", values["actor_id"],
+                         f"row {local.where.row} of this table already uses this actor_id "
+                         f"with another {' and '.join(differences)}",
+                         "Give every actor its own actor_id, or make the rows agree.")
 
-    def _actor_key(self, values: dict[str, str], where: SourceRow) -> str:
+    def _actor_key(self, values: dict[str, str], where: SourceRow, survey: int) -> str:
         """Return the key of the actor a row describes, from official codes first."""
+        official = self._official_key(values, where)
+        if official is not None:
+            return official
+        local = self.ids.local(survey, values["actor_id"])
+        if local is not None:
+            return local.key
+        for other in self.ids.elsewhere(survey, values["actor_id"]):
+            differences = rows.conflicts(other.values, values)
+            if not differences:
+                return other.key
+            self.report.add(NOTICE, where.file, where.row, "actor_id", values["actor_id"],
+                            f"{other.where.file}, row {other.where.row} uses this actor_id "
+                            f"for another actor ({' and '.join(differences)} differ); they "
+                            "are kept apart and each survey's links use its own",
+                            "If both rows mean one actor, make them agree.")
+        return self._free_key(f"actor/{key_part(values['actor_id'])}")
+
+    def _official_key(self, values: dict[str, str], where: SourceRow) -> str | None:
+        """Return the key an official code gives the actor, or ``None`` without one."""
         number = values["school_number"]
         if number:
             key = f"school/{number}"
@@ -172,16 +180,31 @@ class SurveyLoader:
         if values["clb_number"]:
             return f"clb/{values['clb_number']}"
         kbo = values["kbo_number"]
-        if not kbo and values["actor_id"] in self.ids:
-            # Without an official code, a known actor_id names the actor met before.
-            return self.ids[values["actor_id"]][0]
         if kbo in self.kbo_owners:
             return self.kbo_owners[kbo]
         if values["kind"] == "local-government" and values["refnis"]:
             return local_government_key(values["refnis"])
         if kbo:
             return f"organisation/{kbo}"
-        return f"actor/{key_part(values['actor_id'])}"
+        return None
+
+    def _free_key(self, key: str) -> str:
+        """Return ``key``, or ``key/2``, ``key/3``, ... when an actor already has it."""
+        candidate, number = key, 1
+        while candidate in self.ecosystem.actors:
+            number += 1
+            candidate = f"{key}/{number}"
+        return candidate
+
+    def _report_new_actor(self, actor: Actor, values: dict, where: SourceRow) -> None:
+        """Report a school that the register does not list, so it is not mistaken for one."""
+        if actor.kind != "school" or values["school_number"]:
+            return
+        place = "" if values["refnis"] else " It has no refnis, so it is on no map."
+        self.report.add(NOTICE, where.file, where.row, "school_number", "",
+                        f"school without school_number: {actor.name} is counted as a school "
+                        f"known only from the survey.{place}",
+                        "Give its school_number if the school is in the register.")
 
     def _fill_blanks(self, actor: Actor, values: dict[str, str]) -> None:
         """Copy the row's values into the actor's empty fields and record its id."""
@@ -198,17 +221,41 @@ class SurveyLoader:
             logger.info("Actor %s: survey gives REFNIS %s, kept %s", actor.key,
                         values["refnis"], actor.refnis)
 
+    def _parse_cells(self, cells: dict[str, str], where: SourceRow, parse) -> dict:
+        """Run ``parse`` on a row; report its error and reject the row when it fails."""
+        try:
+            values = parse(cells)
+        except _CellError as error:
+            self._reject(where, getattr(error, "column", ""), error.value, error.reason,
+                         error.action)
+        if values.get("refnis"):
+            values["refnis"] = self._refnis_2025(cells["refnis"], values["refnis"], where)
+        return values
+
+    def _refnis_2025(self, cell: str, code: str, where: SourceRow) -> str:
+        """Return the 2025 REFNIS code of a survey's code, or reject the row."""
+        refnis, converted = self.crosswalk.to_2025(code)
+        if refnis is None:
+            self._reject(where, "refnis", cell, "this REFNIS code is not a known municipality",
+                         "Use the 5-digit REFNIS code of a 2025 municipality, or a code of "
+                         "before 2025 that the merger crosswalk lists.")
+        if converted:
+            name = self.crosswalk.municipalities[refnis].name_nl
+            self.report.add(CONVERTED, where.file, where.row, "refnis", cell,
+                            f"REFNIS code of before 2025 converted to {refnis} ({name})")
+        return refnis
+
     # Links
 
-    def _load_link(self, cells: dict[str, str], where: SourceRow) -> None:
+    def _load_link(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
         """Add the collaboration of one links row."""
-        source = self._resolve(cells, "source_id", where)
-        target = self._resolve(cells, "target_id", where)
+        source = self._resolve(cells, "source_id", where, survey)
+        target = self._resolve(cells, "target_id", where, survey)
         if source == target:
             self._reject(where, "target_id", cells["target_id"],
                          "a collaboration needs two different actors",
                          "Correct source_id or target_id.")
-        values = self._parse_cells(cells, where, _link_values)
+        values = self._parse_cells(cells, where, rows.link_values)
         pair = f"{pair_part(source)}--{pair_part(target)}"
         self._pair_counts[pair] += 1
         self.ecosystem.links.append(Link(
@@ -219,34 +266,44 @@ class SurveyLoader:
             **values,
         ))
 
-    def _resolve(self, cells: dict[str, str], column: str, where: SourceRow) -> str:
+    def _resolve(self, cells: dict[str, str], column: str, where: SourceRow,
+                 survey: int) -> str:
         """Return the actor key a link or membership cell refers to, or reject the row."""
         value = cells[column]
-        if value in self.ids:
-            return self.ids[value][0]
+        if not value:
+            self._reject(where, column, "", "this cell is required",
+                         "Fill in an actor_id of the actors table or a school number.")
+        try:
+            key = self.ids.resolve(survey, value)
+        except UnresolvedId as error:
+            self._reject(where, column, value, error.message, error.action)
+        if key is not None:
+            return key
         try:
             key = f"school/{codes.school_number(value)}"
         except InvalidCodeError:
             key = None
         if key in self.ecosystem.actors:
             return key
+        similar = self.ids.similar(value)
+        hint = f" Did you mean {' or '.join(similar)}? Ids are case-sensitive." if similar else ""
         self._reject(where, column, value,
-                     "this is neither an actor_id of the actors table nor a school number "
-                     "of the register" if value else "this cell is required",
-                     "Add the actor to the actors table (or fix a typo in the id), or use "
-                     "the school number of a register school.")
+                     "this is neither an actor_id of an actors table nor a school number of "
+                     "the register",
+                     "Add the actor to the actors table, fix the id, or use the school number "
+                     f"of a register school.{hint}")
 
     # Memberships
 
-    def _load_membership(self, cells: dict[str, str], where: SourceRow) -> None:
+    def _load_membership(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
         """Add the network membership of one row."""
-        actor = self._resolve(cells, "actor_id", where)
-        network = self._resolve(cells, "network_id", where)
+        actor = self._resolve(cells, "actor_id", where, survey)
+        network = self._resolve(cells, "network_id", where, survey)
         if self.ecosystem.actors[network].kind != "network":
             self._reject(where, "network_id", cells["network_id"],
                          f"{self.ecosystem.actors[network].name} is not a network",
                          "Name an actor of kind network in network_id.")
-        values = self._parse_cells(cells, where, _membership_values)
+        values = self._parse_cells(cells, where, rows.membership_values)
         pair = f"{pair_part(actor)}--{pair_part(network)}"
         self._pair_counts["membership " + pair] += 1
         count = self._pair_counts["membership " + pair]
@@ -271,52 +328,3 @@ def load_surveys(surveys: list[SurveyTables], ecosystem: Ecosystem, crosswalk: C
     SurveyLoader(ecosystem, crosswalk, report).load(surveys)
     for survey in surveys:
         logger.info("Loaded survey %s", survey.path)
-
-
-def _kind(value: str) -> str:
-    """Return the actor kind a cell names, in any case."""
-    kind = value.strip().lower()
-    if kind not in ACTOR_KINDS:
-        raise InvalidValueError("kind", value, "this is not an actor kind",
-                                f"Use one of: {', '.join(ACTOR_KINDS)}.")
-    return kind
-
-
-def _optional(cells: dict[str, str], column: str, parse) -> str:
-    """Return a parsed code, or "" when the column is absent or the cell empty."""
-    value = cells.get(column, "")
-    if not value:
-        return ""
-    try:
-        return parse(value)
-    except InvalidCodeError as error:
-        raise InvalidValueError(column, value, error.reason, error.action) from error
-
-
-def _link_values(cells: dict[str, str]) -> dict:
-    """Return the checked attributes of a links row."""
-    values: dict = {}
-    for column in ("direction", "formality"):
-        if not cells[column]:
-            raise InvalidValueError(column, "", "this cell is required",
-                                    f"Fill in the {column}.")
-        values[column] = fields.coded(column, cells[column])
-    for column in ("initiator", "reported_by"):
-        value = cells.get(column, "")
-        values[column] = fields.coded(column, value) if value else ""
-    values["purposes"] = fields.coded_list("purposes", cells.get("purposes", ""))
-    since = cells.get("since", "")
-    values["since"] = fields.year("since", since) if since else ""
-    wave = cells.get("wave", "")
-    values["wave"] = fields.wave("wave", wave) if wave else ""
-    return values
-
-
-def _membership_values(cells: dict[str, str]) -> dict:
-    """Return the checked attributes of a memberships row."""
-    role = cells.get("role", "")
-    since = cells.get("since", "")
-    return {
-        "role": fields.coded("role", role) if role else "member",
-        "since": fields.year("since", since) if since else "",
-    }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ecosystem.errors import InputFileError
@@ -22,6 +22,7 @@ class SurveyTables:
     actors: Table | None = None
     links: Table | None = None
     memberships: Table | None = None
+    unused: list[str] = field(default_factory=list)
 
 
 def read_survey(path: Path) -> SurveyTables:
@@ -33,9 +34,10 @@ def read_survey(path: Path) -> SurveyTables:
     """
     path = Path(path)
     if path.is_dir():
-        tables = _read_folder(path)
+        tables, unused = _read_folder(path)
     elif path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm"):
         tables = read_xlsx_sheets(path)
+        unused = [f"sheet {name}" for name in tables if name not in TABLE_NAMES]
     elif path.exists():
         raise InputFileError(path, "is neither an XLSX workbook nor a folder of CSV files",
                              "Pass an .xlsx file with sheets actors, links and memberships, "
@@ -49,15 +51,23 @@ def read_survey(path: Path) -> SurveyTables:
     for name, table in found.items():
         if table is None:
             logger.info("%s has no %s table; it is read as empty", path, name)
-    return SurveyTables(path, **found)
+    return SurveyTables(path, **found, unused=unused)
 
 
-def _read_folder(folder: Path) -> dict[str, Table]:
-    """Read the CSV tables of a survey folder, matching file names in any case."""
-    by_name = {child.name.lower(): child for child in folder.iterdir() if child.is_file()}
+def _read_folder(folder: Path) -> tuple[dict[str, Table], list[str]]:
+    """Read the CSV tables of a survey folder, matching file names in any case.
+
+    Returns the tables and the names of the other CSV and XLSX files, which
+    are not read.
+    """
+    by_name = {child.name.lower(): child for child in sorted(folder.iterdir())
+               if child.is_file()}
     tables = {}
     for name in TABLE_NAMES:
         child = by_name.get(f"{name}.csv")
         if child is not None:
             tables[name] = read_csv(child)
-    return tables
+    expected = {f"{name}.csv" for name in TABLE_NAMES}
+    unused = [f"file {child.name}" for lower, child in by_name.items()
+              if lower.endswith((".csv", ".xlsx")) and lower not in expected]
+    return tables, unused

@@ -1,0 +1,217 @@
+"""Survey input that goes wrong the way real spreadsheets do: reported, never guessed."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from conftest import write_csv
+from ecosystem.cli import main
+from ecosystem.errors import InputFileError
+from ecosystem.load_report import NOTICE, LoadReport
+from ecosystem.model import Ecosystem
+from ecosystem.registers.municipalities import read_crosswalk, read_municipalities
+from ecosystem.registers.schools import read_school_export
+from ecosystem.survey.load import load_surveys
+from ecosystem.survey.read import read_survey
+from ecosystem.tables import read_csv
+
+ACTOR_HEADER = ["actor_id", "name", "kind", "welfare_type", "school_number", "refnis"]
+LINK_HEADER = ["source_id", "target_id", "direction", "formality", "since"]
+SCHOOLS = [["919", "GO! basisschool De Hoeksteen", "11005", "114314"],
+           ["927", "GO! basisschool Park", "11005", "114314"]]
+
+
+def _load(reference: Path, *surveys: Path):
+    write_csv(reference / "primary-schools-test.csv", ["schoolnummer", "naam", "niscode", "clb"],
+              SCHOOLS, newline="\r")
+    report = LoadReport()
+    ecosystem = Ecosystem()
+    ecosystem.municipalities = read_municipalities(reference / "municipalities-2025.csv", report)
+    crosswalk = read_crosswalk(reference / "municipal-mergers-2025.csv",
+                               ecosystem.municipalities, report)
+    read_school_export(reference / "primary-schools-test.csv", ecosystem, crosswalk, report)
+    load_surveys([read_survey(p) for p in surveys], ecosystem, crosswalk, report)
+    return ecosystem, report
+
+
+def _survey_links(ecosystem):
+    return [(l.source_key, l.target_key) for l in ecosystem.links if not l.mandated]
+
+
+def test_same_ids_in_two_surveys_stay_apart(tmp_path, small_reference):
+    first, second = tmp_path / "school-919", tmp_path / "school-927"
+    write_csv(first / "actors.csv", ACTOR_HEADER,
+              [["SCHOOL", "De Hoeksteen", "school", "", "919", "11005"],
+               ["PARTNER", "CAW De Brug", "welfare", "caw", "", "11005"]])
+    write_csv(second / "actors.csv", ACTOR_HEADER,
+              [["SCHOOL", "Park", "school", "", "927", "11005"],
+               ["PARTNER", "Sociale dienst", "welfare", "ocmw", "", "11005"]])
+    for survey in (first, second):
+        write_csv(survey / "links.csv", LINK_HEADER, [["SCHOOL", "PARTNER", "two-way",
+                                                       "structural", ""]])
+    ecosystem, report = _load(small_reference, first, second)
+    assert report.rejected == []
+    assert _survey_links(ecosystem) == [("school/919", "actor/PARTNER"),
+                                        ("school/927", "actor/PARTNER/2")]
+    assert ecosystem.actors["actor/PARTNER/2"].welfare_type == "ocmw"
+    notices = [l for l in report.lines if l.level == NOTICE and l.column == "actor_id"]
+    assert [(Path(l.file).parent.name, l.row, l.value) for l in notices] == [
+        ("school-927", 3, "PARTNER")]
+
+
+def test_id_defined_differently_elsewhere_rejected(tmp_path, small_reference):
+    first, second, third = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    write_csv(first / "actors.csv", ACTOR_HEADER, [["P", "CAW De Brug", "welfare", "caw", "", ""]])
+    write_csv(second / "actors.csv", ACTOR_HEADER, [["P", "OCMW", "welfare", "ocmw", "", ""]])
+    write_csv(third / "links.csv", LINK_HEADER, [["919", "P", "one-way", "ad-hoc", ""]])
+    ecosystem, report = _load(small_reference, first, second, third)
+    assert [(l.row, l.column, l.value) for l in report.rejected] == [(2, "target_id", "P")]
+    assert "different actors" in report.rejected[0].message
+    assert _survey_links(ecosystem) == []
+
+
+def test_link_to_rejected_actor_says_why(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["P", "CAW De Brug", "welfare", "caw", "", "99999"]])
+    write_csv(survey / "links.csv", LINK_HEADER, [["919", "P", "one-way", "ad-hoc", ""]])
+    _, report = _load(small_reference, survey)
+    assert [(Path(l.file).name, l.column) for l in report.rejected] == [
+        ("actors.csv", "refnis"), ("links.csv", "target_id")]
+    assert "actors row of this id was rejected" in report.rejected[1].message
+
+
+def test_conflicting_repeat_in_one_table_rejected(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["P", "CAW Boom", "welfare", "caw", "", "11005"],
+               ["P", "CAW Boom", "welfare", "caw", "", "11005"],
+               ["P", "CAW Leuven", "welfare", "ocmw", "", "24062"]])
+    ecosystem, report = _load(small_reference, survey)
+    assert [(l.row, l.column) for l in report.rejected] == [(4, "actor_id")]
+    message = report.rejected[0].message
+    assert "welfare_type" in message
+    assert "refnis" in message
+    assert "name" in message
+    assert ecosystem.actors["actor/P"].refnis == "11005"
+
+
+def test_unused_sheets_and_missing_links_reported(tmp_path, small_reference):
+    workbook = Workbook()
+    workbook.active.title = "actors"
+    workbook.active.append(ACTOR_HEADER)
+    workbook.create_sheet("Links 2024-2025").append(LINK_HEADER)
+    path = tmp_path / "survey.xlsx"
+    workbook.save(path)
+    _, report = _load(small_reference, path)
+    messages = [l.message for l in report.lines if l.file == str(path)]
+    assert any("sheet links_2024-2025 is not read" in m for m in messages)
+    assert any("no links table" in m for m in messages)
+
+
+def test_unused_csv_files_reported(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER, [])
+    write_csv(survey / "links (1).csv", LINK_HEADER, [])
+    _, report = _load(small_reference, survey)
+    assert any(l.value == "file links (1).csv" for l in report.lines)
+
+
+def test_two_sheets_same_name_fail(tmp_path):
+    workbook = Workbook()
+    workbook.active.title = "links"
+    workbook.create_sheet("LINKS ")
+    path = tmp_path / "survey.xlsx"
+    workbook.save(path)
+    with pytest.raises(InputFileError, match="two sheets"):
+        read_survey(path)
+
+
+def test_unknown_and_extra_columns_reported(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "links.csv", LINK_HEADER + ["doelen", "name", "name"],
+              [["919", "927", "one-way", "ad-hoc", "", "referral", "x", "y", "overflow"]])
+    _, report = _load(small_reference, survey)
+    notices = {(l.row, l.column, l.value) for l in report.lines if l.level == NOTICE}
+    assert (1, "doelen", "doelen") in notices
+    assert (1, "name", "name") in notices
+    assert (2, "", "overflow") in notices
+
+
+def test_survey_only_school_reported(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["S", "De Hoeksteen", "school", "", "", ""]])
+    _, report = _load(small_reference, survey)
+    lines = [l for l in report.lines if l.column == "school_number"]
+    assert len(lines) == 1
+    assert "known only from the survey" in lines[0].message
+    assert "on no map" in lines[0].message
+
+
+def test_case_hint_for_unknown_id(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER, [["S-Hoek", "Vzw", "welfare", "caw", "", ""]])
+    write_csv(survey / "links.csv", LINK_HEADER, [["919", "s-hoek", "one-way", "ad-hoc", ""]])
+    _, report = _load(small_reference, survey)
+    assert "Did you mean S-Hoek?" in report.rejected[0].action
+
+
+def test_since_as_date_gives_year(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "links.csv", LINK_HEADER,
+              [["919", "927", "one-way", "ad-hoc", "2019-09-01"]])
+    survey_school = tmp_path / "actors"
+    write_csv(survey_school / "actors.csv", ACTOR_HEADER,
+              [["W", "Vzw", "welfare", "caw", "", ""]])
+    write_csv(survey_school / "links.csv", LINK_HEADER,
+              [["919", "W", "one-way", "ad-hoc", "01/09/2019"]])
+    ecosystem, report = _load(small_reference, survey, survey_school)
+    assert report.rejected == []
+    assert [l.since for l in ecosystem.links if not l.mandated] == ["2019", "2019"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\x81\x8d\x8f\x90\x9d" * 20, "not a text file"),
+    (b"a;b\x00c\n", "binary data"),
+    ('actor_id;name\nA;"CAW Boom\nB;x\nC;y\n'.encode(), "never closed"),
+])
+def test_unreadable_csv_fails_clearly(tmp_path, content, message):
+    path = tmp_path / "actors.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputFileError, match=message):
+        read_csv(path)
+
+
+def test_utf16_csv_read(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_bytes("actor_id\tname\r\nA\tCrèche ‘t Nest\r\n".encode("utf-16"))
+    assert read_csv(path).rows == [(2, {"actor_id": "A", "name": "Crèche ‘t Nest"})]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip", b"PK\x03\x04broken"])
+def test_broken_xlsx_fails_clearly(tmp_path, content):
+    path = tmp_path / "survey.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(InputFileError, match="not a readable XLSX"):
+        read_survey(path)
+
+
+def test_cli_unwritable_out_exit_two(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(main, ["run", "--out", str(blocker / "sub")])
+    assert result.exit_code == 2
+    assert "--out" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_broken_survey_exit_two(tmp_path, small_reference):
+    survey = tmp_path / "survey.xlsx"
+    survey.write_bytes(b"not a zip")
+    result = CliRunner().invoke(main, ["run", "--reference", str(small_reference),
+                                       "--survey", str(survey), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "XLSX" in result.output
