@@ -110,6 +110,10 @@ def read_xlsx_sheets(path: Path) -> dict[str, Table]:
     """Read every sheet of an XLSX workbook, keyed by normalised sheet name."""
     from openpyxl import load_workbook
 
+    # NOTE: data_only reads the value a spreadsheet program cached for each
+    # formula; a workbook written by a script and never recalculated has no
+    # cached values, so its formula cells read as empty. Merged cells read as
+    # empty apart from their top-left cell.
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:

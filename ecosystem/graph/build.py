@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from pathlib import PurePath
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -180,8 +181,20 @@ class GraphBuilder:
         """Record the file name and row a resource was read from."""
         if source is None:
             return
-        self._add(node, EW.sourceFile, posixpath.basename(source.file.replace("\\", "/")))
+        self._add(node, EW.sourceFile, source_name(source.file))
         self.graph.add((node, EW.sourceRow, Literal(source.row)))
+
+
+def source_name(file: str) -> str:
+    """Return the short name of an input file: its folder and name, or a workbook and sheet.
+
+    The folder keeps two surveys' ``links.csv`` apart without writing the
+    user's whole local path into the graph.
+    """
+    path = PurePath(file.replace("\\", "/"))
+    if path.name.endswith("]"):
+        return path.name
+    return posixpath.join(path.parent.name, path.name) if path.parent.name else path.name
 
 
 def build_graph(ecosystem: Ecosystem, *, base: str = DEFAULT_BASE,
