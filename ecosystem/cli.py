@@ -11,11 +11,24 @@ import click
 from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
 from ecosystem.graph.store import STORES
+from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
-from ecosystem.load_report import plural
+from ecosystem.load_report import LoadReport, plural
 
-EXIT_OK, EXIT_REJECTED, EXIT_FAILED = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
 _SHOWN_LINES = 30
+
+_reference_option = click.option(
+    "--reference", type=click.Path(file_okay=False, path_type=Path),
+    help="Folder with the official registers: municipalities-2025.csv, "
+         "municipal-mergers-2025.csv and, when present, primary-schools-*.csv "
+         "and local-governments-2022.csv.")
+_survey_option = click.option(
+    "--survey", "surveys", multiple=True, type=click.Path(path_type=Path),
+    help="Survey: an .xlsx workbook or a folder of CSV files with the tables "
+         "actors, links and memberships. Repeat for several surveys.")
+_base_option = click.option("--base", default=DEFAULT_BASE, show_default=True,
+                            help="Base IRI of the resources the project mints.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,74 +40,144 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.option("--reference", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder with the official registers: municipalities-2025.csv, "
-                   "municipal-mergers-2025.csv and, when present, primary-schools-*.csv "
-                   "and local-governments-2022.csv.")
-@click.option("--survey", "surveys", multiple=True, type=click.Path(path_type=Path),
-              help="Survey: an .xlsx workbook or a folder of CSV files with the tables "
-                   "actors, links and memberships. Repeat for several surveys.")
+@_reference_option
+@_survey_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("visualisations"), show_default=True,
               help="Folder that receives the graph, tables, maps and index.html.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True,
-              help="Base IRI of the resources the project mints.")
+@_base_option
 @click.option("--store", type=click.Choice(STORES), default="memory", show_default=True,
               help="rdflib store that keeps the graph in memory or in Oxigraph.")
+@click.option("--no-validate", is_flag=True,
+              help="Skip the SHACL check of the graph (faster on very large inputs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and the exit summary.")
 def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
-        store: str, quiet: bool) -> None:
-    """Read registers and surveys, build the graph, and write maps and tables.
+        store: str, no_validate: bool, quiet: bool) -> None:
+    """Read registers and surveys, build and check the graph, and write maps and tables.
 
     With no --reference and no --survey it runs the bundled example
-    (a fictional municipality). Exit code 0: every row loaded; 1: rows were
-    rejected (see load-report.csv; the rest is written); 2: the run could
-    not complete.
+    (a fictional municipality). Exit code 0: every row loaded and the graph
+    conforms; 1: rows were rejected or the graph breaks a rule (see
+    load-report.csv and validation-report.csv; the rest is written); 2: the
+    run could not complete.
 
     Example: ecosystem run --reference registers/ --survey survey.xlsx --out out/
     """
-    if reference is None and surveys:
-        raise click.UsageError("--survey needs --reference: the folder with "
-                               "municipalities-2025.csv and municipal-mergers-2025.csv.")
-    if reference is None:
-        reference, example_surveys = pipeline.example_inputs()
-        surveys = tuple(example_surveys)
-        if not quiet:
-            click.echo("No input given: running the bundled example (fictional "
-                       "municipality Klaverbeek).")
+    reference, surveys = _inputs(reference, surveys, quiet)
     try:
-        result = pipeline.run(reference, list(surveys), out, base=base, store=store)
+        result = pipeline.run(reference, list(surveys), out, base=base, store=store,
+                              validate=not no_validate)
     except EcosystemError as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(EXIT_FAILED)
+        _fail(str(error))
     except OSError as error:
         # Input files are opened by readers that raise InputFileError, so an
         # OSError here comes from writing the outputs.
-        click.echo(f"Error: cannot write the outputs ({error.strerror}: {error.filename}). "
-                   "Give --out a folder you can write to.", err=True)
-        sys.exit(EXIT_FAILED)
-    _print_report(result, quiet)
+        _fail(f"cannot write the outputs ({error.strerror}: {error.filename}). "
+              "Give --out a folder you can write to.")
+    _print_load_report(result.report, result.out, quiet)
+    _print_violations(result.violations)
+    click.echo(f"Wrote {plural(len(result.schools), 'school')} and "
+               f"{plural(len(result.maps), 'map')}. "
+               f"Open {result.index.resolve()} in a browser.")
     sys.exit(result.exit_code)
 
 
-def _print_report(result: pipeline.RunResult, quiet: bool) -> None:
-    """Print the load summary, the rejected rows and where to open the result."""
-    report = result.report
+@main.command()
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@_reference_option
+@_survey_option
+@_base_option
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the violations to this CSV file.")
+def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Path, ...],
+             base: str, report_path: Path | None) -> None:
+    """Check a graph, or the graph built from inputs, against the SHACL shapes.
+
+    GRAPH_FILE is an RDF file such as the graph.ttl of a run. Without it the
+    graph is built from --reference and --survey (or the bundled example), and
+    rejected input rows are listed too. Each problem names the actor or link,
+    the file and row it came from, what is wrong and what to do. Exit code 0:
+    the data conforms; 1: it does not; 2: the check could not run.
+
+    Example: ecosystem validate visualisations/graph.ttl
+    """
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    load_report = LoadReport()
+    try:
+        if graph_file is not None:
+            graph = Graph().parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
+        else:
+            reference, surveys = _inputs(reference, surveys, quiet=True)
+            graph = pipeline.build_graph(pipeline.read_inputs(reference, list(surveys),
+                                                              load_report), base=base)
+        violations = validate_graph(graph)
+    except EcosystemError as error:
+        _fail(str(error))
+    except (OSError, SyntaxError, ValueError) as error:
+        _fail(f"cannot read the graph {graph_file} ({error}). Give an RDF file such as the "
+              "graph.ttl that ecosystem run writes.")
+    _print_load_report(load_report, None, quiet=True)
+    _print_violations(violations)
+    if report_path is not None:
+        write_violations_csv(violations, report_path)
+    problems = len(violations) + len(load_report.rejected)
+    if problems:
+        sys.exit(EXIT_PROBLEMS)
+    click.echo(f"The data conforms to the shapes ({plural(len(graph), 'triple')} checked).")
+    sys.exit(EXIT_OK)
+
+
+def _inputs(reference: Path | None, surveys: tuple[Path, ...],
+            quiet: bool) -> tuple[Path, tuple[Path, ...]]:
+    """Return the inputs to read: those given, or the bundled example when none are."""
+    if reference is None and surveys:
+        raise click.UsageError("--survey needs --reference: the folder with "
+                               "municipalities-2025.csv and municipal-mergers-2025.csv.")
+    if reference is not None:
+        return reference, surveys
+    if not quiet:
+        click.echo("No input given: running the bundled example (fictional municipality "
+                   "Klaverbeek).")
+    example_reference, example_surveys = pipeline.example_inputs()
+    return example_reference, tuple(example_surveys)
+
+
+def _fail(message: str) -> None:
+    """Print an error and exit with the code for a run that could not complete."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _print_load_report(report: LoadReport, out: Path | None, quiet: bool) -> None:
+    """Print the load summary and the rejected rows."""
     if not quiet:
         for line in report.summary():
             click.echo(line)
         notices = len(report.lines) - len(report.rejected)
-        if notices:
+        if notices and out is not None:
             click.echo(f"{plural(notices, 'notice')} (rows converted, skipped or merged, "
-                       f"columns not read) in {result.out / 'load-report.csv'}.")
-    for line in report.rejected[:_SHOWN_LINES]:
-        click.echo(line.describe(), err=True)
-    hidden = len(report.rejected) - _SHOWN_LINES
-    if hidden > 0:
-        click.echo(f"... and {hidden} more rejected rows in load-report.csv.", err=True)
+                       f"columns not read) in {out / 'load-report.csv'}.")
+    _print_limited([line.describe() for line in report.rejected], "rejected rows",
+                   "load-report.csv")
     if report.rejected:
         click.echo(f"{plural(len(report.rejected), 'problem')} in rejected rows: fix them "
                    "and run again.", err=True)
-    click.echo(f"Wrote {plural(len(result.schools), 'school')} and "
-               f"{plural(len(result.maps), 'map')}. "
-               f"Open {result.index.resolve()} in a browser.")
+
+
+def _print_violations(violations: list[Violation]) -> None:
+    """Print the SHACL violations."""
+    _print_limited([v.describe() for v in violations], "violations", "validation-report.csv")
+    if violations:
+        click.echo(f"{plural(len(violations), 'violation')} of the shapes: the graph breaks "
+                   "the rules above.", err=True)
+
+
+def _print_limited(lines: list[str], what: str, where: str) -> None:
+    """Print the first lines of a list on standard error and say where the rest is."""
+    for line in lines[:_SHOWN_LINES]:
+        click.echo(line, err=True)
+    hidden = len(lines) - _SHOWN_LINES
+    if hidden > 0:
+        click.echo(f"... and {hidden} more {what} in {where}.", err=True)

@@ -19,6 +19,7 @@ from ecosystem.analysis.status import assign_statuses
 from ecosystem.analysis.tables import municipalities_table, schools_table
 from ecosystem.errors import InputFileError
 from ecosystem.graph.build import build_graph
+from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport
 from ecosystem.maps.network_map import draw_municipality_map
@@ -47,6 +48,7 @@ class RunResult:
     graph: Graph
     network: nx.MultiDiGraph
     maps: list[Path] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
 
     @property
     def index(self) -> Path:
@@ -55,8 +57,8 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when every row loaded, 1 when rows were rejected."""
-        return 1 if self.report.rejected else 0
+        """0 when every row loaded and the graph conforms to the shapes, else 1."""
+        return 1 if self.report.rejected or self.violations else 0
 
 
 def example_inputs() -> tuple[Path, list[Path]]:
@@ -111,6 +113,7 @@ def write_outputs(result: RunResult) -> None:
                                               encoding="utf-8")
     result.municipalities.to_csv(out / "municipalities.csv", index=False, encoding="utf-8")
     result.report.write_csv(out / "load-report.csv")
+    write_violations_csv(result.violations, out / "validation-report.csv")
     rows = []
     for record in result.municipalities.to_dict("records"):
         record["map"] = f"maps/{record['refnis']}.html"
@@ -119,8 +122,8 @@ def write_outputs(result: RunResult) -> None:
 
 
 def run(reference: Path, surveys: list[Path], out: Path, *, base: str = DEFAULT_BASE,
-        store: str = "memory") -> RunResult:
-    """Read, build, analyse, draw and report; return what was written.
+        store: str = "memory", validate: bool = True) -> RunResult:
+    """Read, build, validate, analyse, draw and report; return what was written.
 
     Raises :class:`ecosystem.errors.EcosystemError` when the run cannot complete.
     """
@@ -129,8 +132,10 @@ def run(reference: Path, surveys: list[Path], out: Path, *, base: str = DEFAULT_
     report = LoadReport()
     ecosystem = read_inputs(reference, surveys, report)
     graph = build_graph(ecosystem, base=base, store=store)
+    violations = validate_graph(graph) if validate else []
     network, schools, municipalities = analyse(graph)
-    result = RunResult(out, report, schools, municipalities, graph, network)
+    result = RunResult(out, report, schools, municipalities, graph, network,
+                       violations=violations)
     result.maps = draw_maps(network, municipalities, out)
     write_outputs(result)
     logger.info("Wrote %d maps and %d schools to %s", len(result.maps), len(schools), out)

@@ -14,7 +14,8 @@ from ecosystem.codes import is_official_refnis
 from ecosystem.errors import RunError
 from ecosystem.graph.store import new_graph
 from ecosystem.graph.vocabulary import (CONCEPTS, DEFAULT_BASE, EW, GEO, ORG, REFNIS2025,
-                                        SDO, concept)
+                                        SDO, concept, ontology_graph,
+                                        superclasses)
 from ecosystem.model import Actor, Ecosystem, Link, Membership, SourceRow
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class GraphBuilder:
     def __init__(self, base: str = DEFAULT_BASE, store: str = "memory") -> None:
         self.base = Namespace(check_base(base))
         self.graph = new_graph(store)
+        self._described_concepts: set[URIRef] = set()
         for prefix, namespace in (("ew", EW), ("org", ORG), ("schema", SDO), ("skos", SKOS),
                                   ("prov", PROV), ("dcterms", DCTERMS), ("geo", GEO),
                                   ("refnis", REFNIS2025), ("id", self.base),
@@ -76,6 +78,26 @@ class GraphBuilder:
             return REFNIS2025[refnis]
         return self.base[f"municipality/{refnis}"]
 
+    def _concept(self, scheme: str, notation: str) -> URIRef:
+        """Return a concept's IRI, copying its labels, notation and scheme into the graph once.
+
+        With them the graph explains its own codes, and SHACL can check each
+        coded value against its scheme without the ontology files.
+        """
+        iri = concept(scheme, notation)
+        if iri not in self._described_concepts:
+            self._described_concepts.add(iri)
+            for predicate in (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme):
+                for value in ontology_graph().objects(iri, predicate):
+                    self.graph.add((iri, predicate, value))
+        return iri
+
+    def _add_type(self, node: URIRef, cls: URIRef) -> None:
+        """Type a resource with its class and every named superclass from the ontology."""
+        self.graph.add((node, RDF.type, cls))
+        for parent in superclasses(cls):
+            self.graph.add((node, RDF.type, parent))
+
     def _add(self, subject: URIRef, predicate: URIRef, value: object) -> None:
         """Add a triple with a plain string literal, skipping empty values."""
         if value not in (None, ""):
@@ -84,7 +106,7 @@ class GraphBuilder:
     def _add_municipality(self, ecosystem: Ecosystem, refnis: str) -> None:
         municipality = ecosystem.municipalities.get(refnis)
         node = self.municipality_iri(refnis)
-        self.graph.add((node, RDF.type, EW.Municipality))
+        self._add_type(node, EW.Municipality)
         self._add(node, EW.refnisCode, refnis)
         if municipality is not None:
             self.graph.add((node, RDFS.label, Literal(municipality.name_nl, lang="nl")))
@@ -93,14 +115,14 @@ class GraphBuilder:
 
     def _add_actor(self, actor: Actor) -> None:
         node = self.iri(actor.key)
-        self.graph.add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
+        self._add_type(node, ACTOR_CLASSES[actor.kind])
         self.graph.add((node, RDFS.label, Literal(actor.name)))
         if actor.refnis:
             self.graph.add((node, EW.municipality, self.municipality_iri(actor.refnis)))
         if actor.welfare_type:
-            self.graph.add((node, EW.welfareType, concept("welfare-type", actor.welfare_type)))
+            self.graph.add((node, EW.welfareType, self._concept("welfare-type", actor.welfare_type)))
         if actor.network_type:
-            self.graph.add((node, EW.networkType, concept("network-type", actor.network_type)))
+            self.graph.add((node, EW.networkType, self._concept("network-type", actor.network_type)))
         for predicate, value in ((EW.schoolNumber, actor.school_number),
                                  (EW.kboNumber, actor.kbo_number),
                                  (EW.clbNumber, actor.clb_number),
@@ -120,7 +142,7 @@ class GraphBuilder:
         site_node = self.iri(f"{actor.key}/site")
         self.graph.add((node, ORG.hasPrimarySite, site_node))
         self.graph.add((node, ORG.hasSite, site_node))
-        self.graph.add((site_node, RDF.type, EW.Establishment))
+        self._add_type(site_node, EW.Establishment)
         street = " ".join(filter(None, (site.street, site.house_number)))
         self._add(site_node, SDO.streetAddress, street)
         self._add(site_node, SDO.postalCode, site.postcode)
@@ -137,7 +159,7 @@ class GraphBuilder:
         else:
             unit_node = self.iri(f"former-unit/{unit.kbo_number or unit.refnis2019}")
         self.graph.add((node, EW.formerUnit, unit_node))
-        self.graph.add((unit_node, RDF.type, EW.FormerLocalGovernmentUnit))
+        self._add_type(unit_node, EW.FormerLocalGovernmentUnit)
         self.graph.add((unit_node, RDFS.label,
                         Literal(f"{unit.classification} {unit.name}", lang="nl")))
         self._add(unit_node, EW.kboNumber, unit.kbo_number)
@@ -146,33 +168,37 @@ class GraphBuilder:
     def _add_link(self, link: Link) -> None:
         node = self.iri(link.key)
         graph = self.graph
-        graph.add((node, RDF.type, EW.Collaboration))
+        self._add_type(node, EW.Collaboration)
         graph.add((node, EW.source, self.iri(link.source_key)))
         graph.add((node, EW.target, self.iri(link.target_key)))
-        graph.add((node, EW.direction, concept("direction", link.direction)))
-        graph.add((node, EW.formality, concept("formality", link.formality)))
+        # org:linkedTo lets a query in plain W3C ORG terms follow the flow.
+        graph.add((self.iri(link.source_key), ORG.linkedTo, self.iri(link.target_key)))
+        if link.direction == "two-way":
+            graph.add((self.iri(link.target_key), ORG.linkedTo, self.iri(link.source_key)))
+        graph.add((node, EW.direction, self._concept("direction", link.direction)))
+        graph.add((node, EW.formality, self._concept("formality", link.formality)))
         graph.add((node, EW.mandated, Literal(link.mandated)))
         if link.initiator:
-            graph.add((node, EW.initiator, concept("initiator", link.initiator)))
+            graph.add((node, EW.initiator, self._concept("initiator", link.initiator)))
         if link.reported_by:
-            graph.add((node, EW.reportedBy, concept("reporting-side", link.reported_by)))
+            graph.add((node, EW.reportedBy, self._concept("reporting-side", link.reported_by)))
         for purpose in link.purposes:
-            graph.add((node, EW.purpose, concept("purpose", purpose)))
+            graph.add((node, EW.purpose, self._concept("purpose", purpose)))
         if link.since:
             graph.add((node, EW.since, Literal(link.since, datatype=XSD.gYear)))
         if link.wave:
             wave = self.iri(f"survey-wave/{link.wave}")
             graph.add((node, PROV.wasGeneratedBy, wave))
-            graph.add((wave, RDF.type, EW.SurveyWave))
+            self._add_type(wave, EW.SurveyWave)
             graph.add((wave, EW.schoolYear, Literal(link.wave)))
         self._add_source(node, link.source)
 
     def _add_membership(self, membership: Membership) -> None:
         node = self.iri(membership.key)
-        self.graph.add((node, RDF.type, EW.NetworkMembership))
+        self._add_type(node, EW.NetworkMembership)
         self.graph.add((node, ORG.member, self.iri(membership.actor_key)))
         self.graph.add((node, ORG.organization, self.iri(membership.network_key)))
-        self.graph.add((node, ORG.role, concept("network-role", membership.role)))
+        self.graph.add((node, ORG.role, self._concept("network-role", membership.role)))
         if membership.since:
             self.graph.add((node, EW.since, Literal(membership.since, datatype=XSD.gYear)))
         self._add_source(node, membership.source)

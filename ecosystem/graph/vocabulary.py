@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import RDFS, SKOS
 
 from ecosystem.resources import ontology_dir
 
@@ -39,6 +39,24 @@ def ontology_graph() -> Graph:
     for name in ONTOLOGY_FILES:
         graph.parse(ontology_dir() / name, format="turtle")
     return graph
+
+
+@lru_cache(maxsize=None)
+def superclasses(cls: URIRef) -> tuple[URIRef, ...]:
+    """Return the named superclasses of a class in the ontology, nearest first.
+
+    The graph states them explicitly, so that a query in plain W3C ORG or
+    schema.org terms finds the project's resources without inference.
+    """
+    graph = ontology_graph()
+    found: list[URIRef] = []
+    queue = [cls]
+    while queue:
+        for parent in graph.objects(queue.pop(0), RDFS.subClassOf):
+            if isinstance(parent, URIRef) and parent not in found:
+                found.append(parent)
+                queue.append(parent)
+    return tuple(found)
 
 
 @lru_cache(maxsize=None)
