@@ -122,6 +122,8 @@ class Ecosystem:
     """Everything read from the registers and surveys, ready to become a graph."""
 
     municipalities: dict[str, Municipality] = field(default_factory=dict)
+    # REFNIS code -> IRIs of the same municipality elsewhere (Wikidata, GeoNames).
+    municipality_matches: dict[str, list[str]] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)

@@ -28,6 +28,7 @@ from ecosystem.registers.local_governments import (LOCAL_GOVERNMENTS_FILE,
                                                    read_local_governments)
 from ecosystem.registers.municipalities import (MERGERS_FILE, MUNICIPALITIES_FILE,
                                                 read_crosswalk, read_municipalities)
+from ecosystem.registers.refnis_vocabulary import REFNIS_FOLDER, read_exact_matches
 from ecosystem.registers.schools import SCHOOL_FILES, read_school_export
 from ecosystem.reports.index import write_index
 from ecosystem.resources import example_dir
@@ -83,6 +84,9 @@ def read_inputs(reference: Path, surveys: list[Path], report: LoadReport) -> Eco
         read_local_governments(reference / LOCAL_GOVERNMENTS_FILE, ecosystem, crosswalk, report)
     tables = [read_survey(Path(path)) for path in surveys]
     load_surveys(tables, ecosystem, crosswalk, report)
+    if (reference / REFNIS_FOLDER).is_dir():
+        used = {actor.refnis for actor in ecosystem.actors.values() if actor.refnis}
+        ecosystem.municipality_matches = read_exact_matches(reference / REFNIS_FOLDER, used)
     return ecosystem
 
 

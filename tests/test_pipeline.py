@@ -153,3 +153,16 @@ def test_cli_survey_without_reference_is_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["run", "--survey", str(tmp_path)])
     assert result.exit_code == 2
     assert "--reference" in result.output
+
+
+def test_real_municipalities_link_to_wikidata(real_run):
+    from rdflib import URIRef
+    from rdflib.namespace import SKOS
+
+    leuven = URIRef("http://vocab.belgif.be/auth/refnis2025/24062")
+    matches = {str(m) for m in real_run.graph.objects(leuven, SKOS.exactMatch)}
+    # The federal vocabulary writes Leuven's Wikidata link in its /wiki/ form.
+    assert "http://www.wikidata.org/entity/Q118958" in matches
+    lokeren = URIRef("http://vocab.belgif.be/auth/refnis2025/46029")
+    assert any("wikidata.org/entity/Q" in str(m)
+               for m in real_run.graph.objects(lokeren, SKOS.exactMatch))

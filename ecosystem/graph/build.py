@@ -108,6 +108,8 @@ class GraphBuilder:
         node = self.municipality_iri(refnis)
         self._add_type(node, EW.Municipality)
         self._add(node, EW.refnisCode, refnis)
+        for match in ecosystem.municipality_matches.get(refnis, ()):
+            self.graph.add((node, SKOS.exactMatch, URIRef(match)))
         if municipality is not None:
             self.graph.add((node, RDFS.label, Literal(municipality.name_nl, lang="nl")))
             if municipality.name_fr:
