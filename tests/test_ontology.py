@@ -1,11 +1,13 @@
-"""Tests of the ontology (ecosystem.ttl) and the concept schemes (concepts.ttl).
+"""Tests of the ontology (ecosystem.ttl), the concept schemes (concepts.ttl),
+the OSLO alignment (alignments.ttl) and the tables of ontology/README.md.
 
-The package reads both Turtle files and relies on the IRIs and notations
+The package reads the Turtle files and relies on the IRIs and notations
 listed in the tables below, so a removed or renamed term makes a test fail.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import rdflib.namespace as rdflib_namespace
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, VANN
+from rdflib.plugins.sparql import prepareQuery
 
 # In rdflib 7.6 the open vocabularies (schema.org, XSD, WGS84) warn on every
 # unknown attribute, and pytest probes module globals during collection. So
@@ -24,10 +27,13 @@ XSD = Namespace(str(rdflib_namespace.XSD))
 ONTOLOGY_DIR = Path(__file__).parents[1] / "ontology"
 ONTOLOGY_FILE = "ecosystem.ttl"
 CONCEPTS_FILE = "concepts.ttl"
+ALIGNMENTS_FILE = "alignments.ttl"
+README_FILE = ONTOLOGY_DIR / "README.md"
 
 EW = Namespace("https://w3id.org/edu-welfare/ontology#")
 ONTOLOGY_IRI = URIRef("https://w3id.org/edu-welfare/ontology")
-VERSION_IRI = URIRef("https://w3id.org/edu-welfare/ontology/0.1.0")
+VERSION_IRI = URIRef("https://w3id.org/edu-welfare/ontology/0.2.0")
+PRIOR_VERSION_IRI = URIRef("https://w3id.org/edu-welfare/ontology/0.1.0")
 CONCEPT_BASE = "https://w3id.org/edu-welfare/concept/"
 LANGUAGES = ("nl", "en")
 
@@ -63,6 +69,7 @@ REUSED_VOCABULARIES: dict[str, type[rdflib_namespace.DefinedNamespace]] = {
 OTHER_ALLOWED_IRIS = {
     ONTOLOGY_IRI,
     VERSION_IRI,
+    PRIOR_VERSION_IRI,
     URIRef("https://creativecommons.org/licenses/by/4.0/"),
     URIRef("http://vocab.belgif.be/auth/refnis2025"),
 }
@@ -81,6 +88,7 @@ EXPECTED_CLASSES = {
     "Collaboration": {PROV.Entity},
     "NetworkMembership": {ORG.Membership},
     "SurveyWave": {PROV.Activity},
+    "Post": {ORG.Post},
 }
 
 # Object property local name -> (domain classes, range).
@@ -97,24 +105,54 @@ EXPECTED_OBJECT_PROPERTIES = {
     "municipality": ({EW.Actor, EW.Establishment}, EW.Municipality),
     "formerUnit": ({EW.LocalGovernment}, EW.FormerLocalGovernmentUnit),
     "facilitatedBy": ({EW.Network}, EW.Actor),
+    "intensity": ({EW.Collaboration}, SKOS.Concept),
+    "frequency": ({EW.Collaboration}, SKOS.Concept),
+    "barrier": ({EW.Collaboration}, SKOS.Concept),
+    "facilitator": ({EW.Collaboration}, SKOS.Concept),
+    "serves": ({EW.Post}, EW.School),
+    "employerType": ({EW.Post}, SKOS.Concept),
 }
 
-# Datatype property local name -> range. Codes must stay xsd:string, because
-# an integer type drops leading zeros.
+# Datatype property local name -> (domain classes, range). An empty domain
+# means the property has none. Codes must stay xsd:string, because an integer
+# type drops leading zeros.
 EXPECTED_DATATYPE_PROPERTIES = {
-    "schoolNumber": XSD.string,
-    "kboNumber": XSD.string,
-    "clbNumber": XSD.string,
-    "schoolCommunityNumber": XSD.string,
-    "governingBodyNumber": XSD.string,
-    "refnisCode": XSD.string,
-    "refnis2019Code": XSD.string,
-    "actorId": XSD.string,
-    "schoolYear": XSD.string,
-    "sourceFile": XSD.string,
-    "sourceRow": XSD.integer,
-    "since": XSD.gYear,
-    "mandated": XSD.boolean,
+    "schoolNumber": ({EW.School}, XSD.string),
+    "kboNumber": ({ORG.Organization}, XSD.string),
+    "clbNumber": ({EW.Actor}, XSD.string),
+    "schoolCommunityNumber": ({EW.Actor}, XSD.string),
+    "governingBodyNumber": ({EW.School}, XSD.string),
+    "refnisCode": (set(), XSD.string),
+    "refnis2019Code": (set(), XSD.string),
+    "actorId": ({EW.Actor}, XSD.string),
+    "schoolYear": ({EW.SurveyWave}, XSD.string),
+    "sourceFile": (set(), XSD.string),
+    "sourceRow": (set(), XSD.integer),
+    "since": (set(), XSD.gYear),
+    "until": (set(), XSD.gYear),
+    "mandated": ({EW.Collaboration}, XSD.boolean),
+    "reportedOn": ({EW.Collaboration}, XSD.date),
+    "rank": ({SKOS.Concept}, XSD.integer),
+}
+
+# The ew: properties typed owl:FunctionalProperty: a resource has at most one
+# value of each. ew:purpose, ew:barrier and ew:facilitator, for example, are
+# left out because a collaboration can have several.
+FUNCTIONAL_PROPERTIES = {
+    "source",
+    "target",
+    "direction",
+    "formality",
+    "initiator",
+    "reportedBy",
+    "intensity",
+    "frequency",
+    "employerType",
+    "schoolNumber",
+    "schoolYear",
+    "mandated",
+    "reportedOn",
+    "rank",
 }
 
 # Property whose values are concepts -> the concept scheme they come from.
@@ -126,6 +164,33 @@ CONCEPT_PROPERTY_SCHEMES = {
     "reportedBy": "reporting-side",
     "welfareType": "welfare-type",
     "networkType": "network-type",
+    "intensity": "intensity",
+    "frequency": "frequency",
+    "barrier": "barrier",
+    "facilitator": "facilitator",
+    "employerType": "employer-type",
+}
+
+# Ordered concept scheme -> its notations from ew:rank 1 upwards. Rank 1 is
+# the lowest intensity, or on the frequency scale the most frequent contact.
+ORDERED_SCALES = {
+    "intensity": (
+        "awareness",
+        "communication",
+        "cooperation",
+        "coordination",
+        "integration",
+    ),
+    "frequency": ("weekly", "monthly", "few-times-a-year", "yearly", "once"),
+    "frey-2006": (
+        "networking",
+        "cooperation",
+        "coordination",
+        "coalition",
+        "collaboration",
+    ),
+    "himmelman": ("networking", "coordinating", "cooperating", "collaborating"),
+    "partner-cprm": ("awareness", "cooperative", "coordinated", "integrated"),
 }
 
 # Concept scheme name -> the notations of its concepts.
@@ -182,9 +247,55 @@ EXPECTED_NOTATIONS = {
         "ad-hoc-only",
         "connected",
     },
+    "intensity": set(ORDERED_SCALES["intensity"]),
+    "frequency": set(ORDERED_SCALES["frequency"]),
+    "barrier": {
+        "different-vision-or-pace",
+        "fragmented-offer",
+        "partner-or-offer-unknown",
+        "lack-of-time",
+        "professional-secrecy-and-privacy",
+        "missing-feedback",
+        "dependence-on-one-person",
+    },
+    "facilitator": {
+        "shared-vision-on-social-role",
+        "multidisciplinary-team",
+        "known-offer",
+        "one-contact-point",
+        "transparency",
+        "trust-and-feedback",
+        "bridge-figure",
+        "network",
+    },
+    "employer-type": {"school", "city", "welfare-organisation"},
+    "frey-2006": set(ORDERED_SCALES["frey-2006"]),
+    "himmelman": set(ORDERED_SCALES["himmelman"]),
+    "partner-cprm": set(ORDERED_SCALES["partner-cprm"]),
 }
 
 ROLE_SCHEMES = ("network-role", "post-role")
+
+# Scale of collaboration from the literature that the intensity scale maps to
+# with skos:closeMatch -> a name its dcterms:source citation must contain. The
+# project mints the concepts of these scales, because they have no IRIs.
+EXTERNAL_SCALES = {
+    "frey-2006": "Frey, B. B.",
+    "himmelman": "Himmelman, A. T.",
+    "partner-cprm": "PARTNER",
+}
+
+# The SKOS mapping properties that alignments.ttl may use.
+MAPPING_PROPERTIES = {
+    SKOS.exactMatch,
+    SKOS.closeMatch,
+    SKOS.broadMatch,
+    SKOS.narrowMatch,
+    SKOS.relatedMatch,
+}
+
+# Prefixes that the README tables use for the terms in them.
+README_PREFIXES = {"ew": str(EW), "schema": str(SDO), "skos": str(SKOS)}
 
 
 # ---------------------------------------------------------------------------
@@ -207,9 +318,19 @@ def concepts() -> Graph:
     return _parse(CONCEPTS_FILE)
 
 
+@pytest.fixture(scope="module")
+def alignments() -> Graph:
+    return _parse(ALIGNMENTS_FILE)
+
+
 @pytest.fixture(scope="module", params=[ONTOLOGY_FILE, CONCEPTS_FILE])
 def any_graph(request: pytest.FixtureRequest) -> Graph:
     return _parse(request.param)
+
+
+@pytest.fixture(scope="module")
+def readme() -> str:
+    return README_FILE.read_text(encoding="utf-8")
 
 
 def _scheme_iri(name: str) -> URIRef:
@@ -283,6 +404,15 @@ def _reused_vocabulary(
     return None
 
 
+def _is_external(iri: URIRef) -> bool:
+    """Tell whether an IRI lies outside the project and the reused vocabularies."""
+    return (
+        not iri.startswith(str(EW))
+        and not iri.startswith(CONCEPT_BASE)
+        and _reused_vocabulary(iri) is None
+    )
+
+
 def _named_superclasses(graph: Graph, cls: URIRef) -> set[URIRef]:
     return {
         parent
@@ -305,12 +435,55 @@ def _domain_classes(graph: Graph, prop: URIRef) -> set[URIRef]:
     return classes
 
 
+def _readme_section(readme: str, heading: str) -> str:
+    """Return the text under a level-2 heading of the README, up to the next one."""
+    match = re.search(
+        rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", readme, re.MULTILINE | re.DOTALL
+    )
+    assert match is not None, f"{README_FILE.name} has no section '## {heading}'"
+    return match.group(1)
+
+
+def _table_rows(section: str) -> list[list[str]]:
+    """Split the Markdown table rows of a section into cells, header row first."""
+    rows = []
+    for line in section.splitlines():
+        if not line.startswith("|") or re.fullmatch(r"\|[-| ]+\|", line):
+            continue
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def _backticked(cell: str) -> list[str]:
+    return re.findall(r"`([^`]+)`", cell)
+
+
+def _expand(curie: str) -> URIRef:
+    """Expand a README term such as `ew:Actor` to its IRI."""
+    prefix, _, local = curie.partition(":")
+    assert prefix in README_PREFIXES, f"README term {curie!r} has an unknown prefix"
+    return URIRef(README_PREFIXES[prefix] + local)
+
+
+def _alignment_table(readme: str) -> dict[URIRef, list[str]]:
+    """Map each IRI in the README alignment table to the other cells of its row."""
+    rows = _table_rows(_readme_section(readme, "Alignment with OSLO"))
+    table: dict[URIRef, list[str]] = {}
+    for cells in rows[1:]:
+        iris = _backticked(cells[0])
+        assert len(iris) == 1, (
+            f"alignment row without one IRI in its first cell: {cells}"
+        )
+        table[URIRef(iris[0])] = cells[1:]
+    return table
+
+
 # ---------------------------------------------------------------------------
 # Parsing and the ontology header
 # ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("file_name", [ONTOLOGY_FILE, CONCEPTS_FILE])
+@pytest.mark.parametrize("file_name", [ONTOLOGY_FILE, CONCEPTS_FILE, ALIGNMENTS_FILE])
 def test_file_parses(file_name: str) -> None:
     graph = _parse(file_name)
     assert len(graph) > 0, f"{file_name} parsed to an empty graph"
@@ -323,7 +496,9 @@ def test_header_identity_and_version(ontology: Graph) -> None:
     version_iri = ontology.value(ONTOLOGY_IRI, OWL.versionIRI)
     assert version_iri == VERSION_IRI, f"owl:versionIRI is {version_iri!r}"
     version = ontology.value(ONTOLOGY_IRI, OWL.versionInfo)
-    assert version == Literal("0.1.0"), f"owl:versionInfo is {version!r}"
+    assert version == Literal("0.2.0"), f"owl:versionInfo is {version!r}"
+    prior = ontology.value(ONTOLOGY_IRI, OWL.priorVersion)
+    assert prior == PRIOR_VERSION_IRI, f"owl:priorVersion is {prior!r}"
     license_iri = ontology.value(ONTOLOGY_IRI, DCTERMS.license)
     assert license_iri == URIRef("https://creativecommons.org/licenses/by/4.0/"), (
         f"dcterms:license is {license_iri!r}"
@@ -377,7 +552,7 @@ def test_terms_declared_exactly_once(ontology: Graph) -> None:
     )
 
 
-@pytest.mark.parametrize("file_name", [ONTOLOGY_FILE, CONCEPTS_FILE])
+@pytest.mark.parametrize("file_name", [ONTOLOGY_FILE, CONCEPTS_FILE, ALIGNMENTS_FILE])
 def test_used_ew_terms_are_declared(ontology: Graph, file_name: str) -> None:
     used = {
         iri for iri in _iris(_parse(file_name), (0, 1, 2)) if iri.startswith(str(EW))
@@ -427,16 +602,27 @@ def test_object_property_domain_range(ontology: Graph, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_DATATYPE_PROPERTIES))
-def test_datatype_property_range(ontology: Graph, name: str) -> None:
+def test_datatype_property_domain_range(ontology: Graph, name: str) -> None:
     prop = EW[name]
+    expected_domain, expected_range = EXPECTED_DATATYPE_PROPERTIES[name]
     assert (prop, RDF.type, OWL.DatatypeProperty) in ontology, (
         f"ew:{name} is not an owl:DatatypeProperty"
     )
+    domain = _domain_classes(ontology, prop)
+    assert domain == expected_domain, f"ew:{name} has domain {sorted(domain)}"
     ranges = set(ontology.objects(prop, RDFS.range))
-    assert ranges == {EXPECTED_DATATYPE_PROPERTIES[name]}, (
-        f"ew:{name} has range {sorted(ranges)}, "
-        f"expected {EXPECTED_DATATYPE_PROPERTIES[name]}"
+    assert ranges == {expected_range}, (
+        f"ew:{name} has range {sorted(ranges)}, expected {expected_range}"
     )
+
+
+def test_functional_properties_match_table(ontology: Graph) -> None:
+    functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
+    expected = {EW[name] for name in FUNCTIONAL_PROPERTIES}
+    missing = sorted(expected - functional)
+    unexpected = sorted(functional - expected)
+    assert not missing, f"properties that should be functional: {missing}"
+    assert not unexpected, f"functional properties not in the test table: {unexpected}"
 
 
 @pytest.mark.parametrize("name", sorted(CONCEPT_PROPERTY_SCHEMES))
@@ -655,3 +841,175 @@ def test_role_concepts_typed_org_role(concepts: Graph, scheme_name: str) -> None
         if (concept, RDF.type, ORG.Role) not in concepts
     )
     assert not offenders, f"{scheme_name} concepts not typed org:Role: {offenders}"
+
+
+# ---------------------------------------------------------------------------
+# Ordered scales and the external scales of collaboration
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme_name", sorted(ORDERED_SCALES))
+def test_scale_ranks_in_order(concepts: Graph, scheme_name: str) -> None:
+    scheme = _scheme_iri(scheme_name)
+    ranks = {}
+    for concept in _concepts_in(concepts, scheme):
+        values = list(concepts.objects(concept, EW.rank))
+        assert len(values) == 1, f"{concept} needs one ew:rank, found {values}"
+        assert values[0].datatype == XSD.integer, (
+            f"ew:rank of {concept} is {values[0]!r}, expected an xsd:integer"
+        )
+        ranks[str(concepts.value(concept, SKOS.notation))] = values[0].toPython()
+    expected = {
+        notation: position
+        for position, notation in enumerate(ORDERED_SCALES[scheme_name], start=1)
+    }
+    assert ranks == expected, f"{scheme_name} ranks are {ranks}, expected {expected}"
+
+
+def test_rank_only_on_ordered_scales(concepts: Graph) -> None:
+    ordered = {_scheme_iri(name) for name in ORDERED_SCALES}
+    offenders = sorted(
+        str(concept)
+        for concept in concepts.subjects(EW.rank)
+        if concepts.value(concept, SKOS.inScheme) not in ordered
+    )
+    assert not offenders, (
+        f"concepts with ew:rank outside the ordered scales: {offenders}"
+    )
+
+
+@pytest.mark.parametrize("external", EXTERNAL_SCALES)
+@pytest.mark.parametrize("notation", ORDERED_SCALES["intensity"])
+def test_intensity_matches_external_scale(
+    concepts: Graph, notation: str, external: str
+) -> None:
+    concept = URIRef(f"{CONCEPT_BASE}intensity/{notation}")
+    matches = {
+        match
+        for match in concepts.objects(concept, SKOS.closeMatch)
+        if concepts.value(match, SKOS.inScheme) == _scheme_iri(external)
+    }
+    assert matches, f"intensity {notation} has no skos:closeMatch into {external}"
+
+
+def test_close_matches_are_declared_concepts(concepts: Graph) -> None:
+    external = {_scheme_iri(name) for name in EXTERNAL_SCALES}
+    dangling = sorted(
+        str(match)
+        for match in concepts.objects(predicate=SKOS.closeMatch)
+        if concepts.value(match, SKOS.inScheme) not in external
+    )
+    assert not dangling, (
+        f"skos:closeMatch targets that are no concept of an external scale: {dangling}"
+    )
+
+
+@pytest.mark.parametrize("scheme_name", sorted(EXTERNAL_SCALES))
+def test_external_scale_cites_source(concepts: Graph, scheme_name: str) -> None:
+    sources = list(concepts.objects(_scheme_iri(scheme_name), DCTERMS.source))
+    assert len(sources) == 1, f"{scheme_name} needs one dcterms:source, found {sources}"
+    source = sources[0]
+    assert isinstance(source, Literal), f"{scheme_name} source is not a literal"
+    author = EXTERNAL_SCALES[scheme_name]
+    assert author in source, f"{scheme_name} source {source!r} does not cite {author}"
+
+
+# ---------------------------------------------------------------------------
+# Alignment with OSLO
+# ---------------------------------------------------------------------------
+
+
+def test_alignment_uses_mapping_properties(alignments: Graph) -> None:
+    others = sorted(set(alignments.predicates()) - MAPPING_PROPERTIES)
+    assert not others, (
+        f"{ALIGNMENTS_FILE} uses predicates other than SKOS mappings: {others}"
+    )
+
+
+def test_alignment_subjects_are_known_terms(ontology: Graph, alignments: Graph) -> None:
+    declared = _declared_terms(ontology)
+    unknown = []
+    for subject in set(alignments.subjects()):
+        if subject.startswith(str(EW)):
+            known = subject in declared
+        else:
+            local = subject[len(str(SDO)):]
+            known = subject.startswith(str(SDO)) and local in rdflib_namespace.SDO
+        if not known:
+            unknown.append(str(subject))
+    assert not unknown, (
+        f"{ALIGNMENTS_FILE} maps terms that are neither declared ew: terms nor "
+        f"schema.org terms: {sorted(unknown)}"
+    )
+
+
+def test_alignment_iris_listed_in_readme(alignments: Graph, readme: str) -> None:
+    external = {iri for iri in _iris(alignments, (2,)) if _is_external(iri)}
+    listed = set(_alignment_table(readme))
+    unlisted = sorted(external - listed)
+    unused = sorted(listed - external)
+    assert not unlisted, (
+        f"external IRIs of {ALIGNMENTS_FILE} missing from the README table: {unlisted}"
+    )
+    assert not unused, (
+        f"README alignment table IRIs not used in {ALIGNMENTS_FILE}: {unused}"
+    )
+
+
+def test_readme_alignment_rows_match_file(alignments: Graph, readme: str) -> None:
+    for iri, cells in _alignment_table(readme).items():
+        assert len(cells) == 3, f"README alignment row for {iri} needs 4 cells: {cells}"
+        mapping_terms = _backticked(cells[1])
+        assert len(mapping_terms) == 1, f"README row for {iri} names no single mapping"
+        mapping = _expand(mapping_terms[0])
+        stated = {(_expand(term), mapping) for term in _backticked(cells[2])}
+        found = set(alignments.subject_predicates(iri))
+        assert stated == found, (
+            f"README row for {iri} states {sorted(stated)}, "
+            f"{ALIGNMENTS_FILE} has {sorted(found)}"
+        )
+
+
+# ---------------------------------------------------------------------------
+# README
+# ---------------------------------------------------------------------------
+
+
+def test_readme_intensity_table_matches(concepts: Graph, readme: str) -> None:
+    section = _readme_section(readme, "Intensity scale and the scales it maps to")
+    rows = _table_rows(section)
+    schemes = [_backticked(cell)[0] for cell in rows[0]]
+    assert schemes == ["intensity", *EXTERNAL_SCALES], f"table header is {rows[0]}"
+    listed = [_backticked(cells[0])[0] for cells in rows[1:]]
+    assert listed == list(ORDERED_SCALES["intensity"]), (
+        f"table rows list {listed}, expected the intensity scale in rank order"
+    )
+    for cells in rows[1:]:
+        concept = URIRef(f"{CONCEPT_BASE}intensity/{_backticked(cells[0])[0]}")
+        for scheme_name, cell in zip(schemes[1:], cells[1:]):
+            stated = {
+                URIRef(f"{CONCEPT_BASE}{scheme_name}/{notation}")
+                for notation in _backticked(cell)
+            }
+            found = {
+                match
+                for match in concepts.objects(concept, SKOS.closeMatch)
+                if concepts.value(match, SKOS.inScheme) == _scheme_iri(scheme_name)
+            }
+            assert stated == found, (
+                f"README maps {concept} to {sorted(stated)} in {scheme_name}, "
+                f"{CONCEPTS_FILE} to {sorted(found)}"
+            )
+
+
+def test_readme_sparql_examples_parse(readme: str) -> None:
+    queries = re.findall(r"```sparql\n(.*?)```", readme, re.DOTALL)
+    assert queries, f"{README_FILE.name} has no SPARQL examples"
+    for query in queries:
+        prepareQuery(query)
+
+
+def test_readme_version_matches_header(ontology: Graph, readme: str) -> None:
+    version = str(ontology.value(ONTOLOGY_IRI, OWL.versionInfo))
+    stated = re.search(rf"\bversion\s+{re.escape(version)}\b", readme)
+    assert stated, f"{README_FILE.name} does not state version {version}"

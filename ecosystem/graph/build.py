@@ -87,7 +87,7 @@ class GraphBuilder:
         iri = concept(scheme, notation)
         if iri not in self._described_concepts:
             self._described_concepts.add(iri)
-            for predicate in (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme):
+            for predicate in (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme, EW.rank):
                 for value in ontology_graph().objects(iri, predicate):
                     self.graph.add((iri, predicate, value))
         return iri
