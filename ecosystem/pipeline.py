@@ -31,6 +31,7 @@ from ecosystem.registers.municipalities import (MERGERS_FILE, MUNICIPALITIES_FIL
 from ecosystem.registers.refnis_vocabulary import REFNIS_FOLDER, read_exact_matches
 from ecosystem.registers.schools import SCHOOL_FILES, read_school_export
 from ecosystem.reports.index import write_index
+from ecosystem.reports.ontology_docs import write_ontology_docs
 from ecosystem.resources import example_dir
 from ecosystem.survey.load import load_surveys
 from ecosystem.survey.read import read_survey
@@ -118,6 +119,7 @@ def write_outputs(result: RunResult) -> None:
     result.municipalities.to_csv(out / "municipalities.csv", index=False, encoding="utf-8")
     result.report.write_csv(out / "load-report.csv")
     write_violations_csv(result.violations, out / "validation-report.csv")
+    write_ontology_docs(out / "ontology")
     rows = []
     for record in result.municipalities.to_dict("records"):
         record["map"] = f"maps/{record['refnis']}.html"

@@ -29,7 +29,10 @@ DATA_FILES = (
     ("schools.csv", "Every school with its municipality and status"),
     ("municipalities.csv", "Number of schools per status in each municipality"),
     ("load-report.csv", "How each input row was used or why it was rejected"),
+    ("validation-report.csv", "Every rule of the SHACL shapes that the graph breaks"),
     ("graph.ttl", "The whole knowledge graph in RDF Turtle"),
+    ("ontology/index.html", "Reference of the vocabulary: every class, property and code list"),
+    ("ontology/model.html", "The model explained, with a diagram"),
 )
 
 DEFAULT_TITLE = "Schools and welfare organisations: collaboration maps per municipality"
