@@ -129,6 +129,29 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def docs(folder: Path) -> None:
+    """Write the HTML documentation of the ontology into FOLDER.
+
+    FOLDER receives index.html (every class, property, code list, alignment
+    and SHACL shape, in Dutch and English) and model.html (the model in plain
+    words, with a diagram). A run writes the same pages into OUT/ontology.
+
+    Example: ecosystem docs ontology-docs/
+    """
+    from ecosystem.reports.ontology_docs import write_ontology_docs
+
+    try:
+        pages = write_ontology_docs(folder)
+    except EcosystemError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write the documentation ({error.strerror}: {error.filename}). "
+              "Give a folder you can write to.")
+    click.echo(f"Wrote {', '.join(str(page) for page in pages)}.")
+
+
 def _inputs(reference: Path | None, surveys: tuple[Path, ...],
             quiet: bool) -> tuple[Path, tuple[Path, ...]]:
     """Return the inputs to read: those given, or the bundled example when none are."""

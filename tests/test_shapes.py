@@ -224,3 +224,11 @@ def test_org_and_schema_query_finds_partners(example_graph):
     assert (str(SCHOOL), str(ID["clb/199001"])) in pairs
     schools = {school for school, _ in pairs}
     assert len(schools) >= 14
+
+
+def test_cli_docs_writes_pages(tmp_path):
+    result = CliRunner().invoke(main, ["docs", str(tmp_path / "docs")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    assert 'id="School"' in page
+    assert (tmp_path / "docs" / "model.html").is_file()
