@@ -106,6 +106,9 @@ CASES = {
     "network type from another scheme": (
         lambda g: _set(g, NETWORK, EW.networkType, concept("direction", "one-way")),
         lambda g: NETWORK, "ew:networkType"),
+    "former unit that is a welfare organisation": (
+        lambda g: g.add((GOVERNMENT, EW.formerUnit, CAW)), lambda g: GOVERNMENT,
+        "ew:formerUnit"),
     "former unit without 2019 code": (
         lambda g: _set(g, _former_unit(g), EW.refnis2019Code, None), _former_unit,
         "ew:refnis2019Code"),
