@@ -79,6 +79,8 @@ class Actor:
     clb_number: str = ""
     school_community_number: str = ""
     governing_body_number: str = ""
+    pupils: int | None = None
+    indicator_pupil_share: float | None = None
     actor_ids: list[str] = field(default_factory=list)
     # True for names the register made up from a code ("CLB 114314").
     name_is_placeholder: bool = False
@@ -98,9 +100,15 @@ class Link:
     formality: str
     initiator: str = ""
     purposes: tuple[str, ...] = ()
+    intensity: str = ""
+    frequency: str = ""
+    barriers: tuple[str, ...] = ()
+    facilitators: tuple[str, ...] = ()
     since: str = ""
+    until: str = ""
     reported_by: str = ""
     wave: str = ""
+    reported_on: str = ""
     mandated: bool = False
     source: SourceRow | None = None
 
@@ -114,6 +122,21 @@ class Membership:
     network_key: str
     role: str = "member"
     since: str = ""
+    until: str = ""
+    source: SourceRow | None = None
+
+
+@dataclass
+class Post:
+    """A position inside an organisation, such as a bridge figure; never the person in it."""
+
+    key: str
+    organisation_key: str
+    role: str
+    serves: tuple[str, ...] = ()
+    employer_type: str = ""
+    since: str = ""
+    until: str = ""
     source: SourceRow | None = None
 
 
@@ -127,6 +150,9 @@ class Ecosystem:
     actors: dict[str, Actor] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    # School year of a survey wave -> the date its survey was filled in, or "".
+    waves: dict[str, str] = field(default_factory=dict)
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add an actor, or return the one already stored under its key."""

@@ -44,9 +44,9 @@ class Table:
 
 
 def normalise_header(name: object) -> str:
-    """Return a column name in lower case with inner spaces as underscores."""
+    """Return a column name in lower case with inner spaces and hyphens as underscores."""
     text = unicodedata.normalize("NFC", str(name or "")).replace("\ufeff", "")
-    return re.sub(r"\s+", "_", text.strip().lower())
+    return re.sub(r"[\s\-]+", "_", text.strip().lower())
 
 
 def decode_csv_bytes(data: bytes) -> str:

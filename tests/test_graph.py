@@ -36,8 +36,9 @@ def _ecosystem() -> Ecosystem:
     ecosystem.add_actor(Actor("actor/LOP", "network", "LOP Klaverbeek", refnis="99001",
                               network_type="lop"))
     ecosystem.links.append(Link("collaboration/school-141--actor-A0/1", "school/141",
-                                "actor/A0", "one-way", "ad-hoc", "source",
-                                ("referral", "case-exchange"), "2019", "source", "2024-2025"))
+                                "actor/A0", "one-way", "ad-hoc", initiator="source",
+                                purposes=("referral", "case-exchange"), since="2019",
+                                reported_by="source", wave="2024-2025"))
     ecosystem.links.append(Link("collaboration/school-141--actor-A0/2", "school/141",
                                 "actor/A0", "two-way", "structural"))
     ecosystem.memberships.append(Membership("membership/school-141--actor-LOP/1", "school/141",

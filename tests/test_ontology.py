@@ -133,6 +133,9 @@ EXPECTED_DATATYPE_PROPERTIES = {
     "mandated": ({EW.Collaboration}, XSD.boolean),
     "reportedOn": ({EW.Collaboration}, XSD.date),
     "rank": ({SKOS.Concept}, XSD.integer),
+    "pupilCount": ({EW.School}, XSD.integer),
+    "indicatorPupilShare": ({EW.School}, XSD.decimal),
+    "surveyDate": ({EW.SurveyWave}, XSD.date),
 }
 
 # The ew: properties typed owl:FunctionalProperty: a resource has at most one
@@ -153,6 +156,9 @@ FUNCTIONAL_PROPERTIES = {
     "mandated",
     "reportedOn",
     "rank",
+    "pupilCount",
+    "indicatorPupilShare",
+    "surveyDate",
 }
 
 # Property whose values are concepts -> the concept scheme they come from.

@@ -107,7 +107,7 @@ def test_unused_sheets_and_missing_links_reported(tmp_path, small_reference):
     workbook.save(path)
     _, report = _load(small_reference, path)
     messages = [l.message for l in report.lines if l.file == str(path)]
-    assert any("sheet links_2024-2025 is not read" in m for m in messages)
+    assert any("sheet links_2024_2025 is not read" in m for m in messages)
     assert any("no links table" in m for m in messages)
 
 
@@ -131,11 +131,11 @@ def test_two_sheets_same_name_fail(tmp_path):
 
 def test_unknown_and_extra_columns_reported(tmp_path, small_reference):
     survey = tmp_path / "survey"
-    write_csv(survey / "links.csv", LINK_HEADER + ["doelen", "name", "name"],
+    write_csv(survey / "links.csv", LINK_HEADER + ["opmerking", "name", "name"],
               [["919", "927", "one-way", "ad-hoc", "", "referral", "x", "y", "overflow"]])
     _, report = _load(small_reference, survey)
     notices = {(l.row, l.column, l.value) for l in report.lines if l.level == NOTICE}
-    assert (1, "doelen", "doelen") in notices
+    assert (1, "opmerking", "opmerking") in notices
     assert (1, "name", "name") in notices
     assert (2, "", "overflow") in notices
 

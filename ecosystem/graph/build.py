@@ -16,7 +16,7 @@ from ecosystem.graph.store import new_graph
 from ecosystem.graph.vocabulary import (CONCEPTS, DEFAULT_BASE, EW, GEO, ORG, REFNIS2025,
                                         SDO, concept, ontology_graph,
                                         superclasses)
-from ecosystem.model import Actor, Ecosystem, Link, Membership, SourceRow
+from ecosystem.model import Actor, Ecosystem, Link, Membership, Post, SourceRow
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ class GraphBuilder:
         self.base = Namespace(check_base(base))
         self.graph = new_graph(store)
         self._described_concepts: set[URIRef] = set()
+        self._wave_dates: dict[str, str] = {}
         for prefix, namespace in (("ew", EW), ("org", ORG), ("schema", SDO), ("skos", SKOS),
                                   ("prov", PROV), ("dcterms", DCTERMS), ("geo", GEO),
                                   ("refnis", REFNIS2025), ("id", self.base),
@@ -56,6 +57,7 @@ class GraphBuilder:
 
     def build(self, ecosystem: Ecosystem) -> Graph:
         """Add the whole ecosystem to the graph and return it."""
+        self._wave_dates = ecosystem.waves
         used = {actor.refnis for actor in ecosystem.actors.values() if actor.refnis}
         for refnis in sorted(used):
             self._add_municipality(ecosystem, refnis)
@@ -65,6 +67,8 @@ class GraphBuilder:
             self._add_link(link)
         for membership in ecosystem.memberships:
             self._add_membership(membership)
+        for post in ecosystem.posts:
+            self._add_post(post)
         logger.info("Built a graph of %d triples", len(self.graph))
         return self.graph
 
@@ -131,6 +135,11 @@ class GraphBuilder:
                                  (EW.schoolCommunityNumber, actor.school_community_number),
                                  (EW.governingBodyNumber, actor.governing_body_number)):
             self._add(node, predicate, value)
+        if actor.pupils is not None:
+            self.graph.add((node, EW.pupilCount, Literal(actor.pupils)))
+        if actor.indicator_pupil_share is not None:
+            self.graph.add((node, EW.indicatorPupilShare,
+                            Literal(Decimal(str(actor.indicator_pupil_share)))))
         for actor_id in actor.actor_ids:
             self._add(node, EW.actorId, actor_id)
         self._add_source(node, actor.source)
@@ -184,15 +193,20 @@ class GraphBuilder:
             graph.add((node, EW.initiator, self._concept("initiator", link.initiator)))
         if link.reported_by:
             graph.add((node, EW.reportedBy, self._concept("reporting-side", link.reported_by)))
-        for purpose in link.purposes:
-            graph.add((node, EW.purpose, self._concept("purpose", purpose)))
-        if link.since:
-            graph.add((node, EW.since, Literal(link.since, datatype=XSD.gYear)))
+        for predicate, scheme, values in ((EW.purpose, "purpose", link.purposes),
+                                          (EW.barrier, "barrier", link.barriers),
+                                          (EW.facilitator, "facilitator", link.facilitators)):
+            for value in values:
+                graph.add((node, predicate, self._concept(scheme, value)))
+        if link.intensity:
+            graph.add((node, EW.intensity, self._concept("intensity", link.intensity)))
+        if link.frequency:
+            graph.add((node, EW.frequency, self._concept("frequency", link.frequency)))
+        self._add_period(node, link.since, link.until)
+        if link.reported_on:
+            graph.add((node, EW.reportedOn, Literal(link.reported_on, datatype=XSD.date)))
         if link.wave:
-            wave = self.iri(f"survey-wave/{link.wave}")
-            graph.add((node, PROV.wasGeneratedBy, wave))
-            self._add_type(wave, EW.SurveyWave)
-            graph.add((wave, EW.schoolYear, Literal(link.wave)))
+            graph.add((node, PROV.wasGeneratedBy, self._wave(link.wave)))
         self._add_source(node, link.source)
 
     def _add_membership(self, membership: Membership) -> None:
@@ -201,9 +215,39 @@ class GraphBuilder:
         self.graph.add((node, ORG.member, self.iri(membership.actor_key)))
         self.graph.add((node, ORG.organization, self.iri(membership.network_key)))
         self.graph.add((node, ORG.role, self._concept("network-role", membership.role)))
-        if membership.since:
-            self.graph.add((node, EW.since, Literal(membership.since, datatype=XSD.gYear)))
+        self._add_period(node, membership.since, membership.until)
         self._add_source(node, membership.source)
+
+    def _add_post(self, post: Post) -> None:
+        node = self.iri(post.key)
+        self._add_type(node, EW.Post)
+        self.graph.add((node, ORG.postIn, self.iri(post.organisation_key)))
+        self.graph.add((node, ORG.role, self._concept("post-role", post.role)))
+        for school in post.serves:
+            self.graph.add((node, EW.serves, self.iri(school)))
+        if post.employer_type:
+            self.graph.add((node, EW.employerType,
+                            self._concept("employer-type", post.employer_type)))
+        self._add_period(node, post.since, post.until)
+        self._add_source(node, post.source)
+
+    def _wave(self, school_year: str) -> URIRef:
+        """Return the IRI of a survey wave, describing the wave on first use."""
+        wave = self.iri(f"survey-wave/{school_year}")
+        if (wave, RDF.type, EW.SurveyWave) not in self.graph:
+            self._add_type(wave, EW.SurveyWave)
+            self.graph.add((wave, EW.schoolYear, Literal(school_year)))
+            if self._wave_dates.get(school_year):
+                self.graph.add((wave, EW.surveyDate,
+                                Literal(self._wave_dates[school_year], datatype=XSD.date)))
+        return wave
+
+    def _add_period(self, node: URIRef, since: str, until: str) -> None:
+        """Add the first and last year of a collaboration, membership or post."""
+        if since:
+            self.graph.add((node, EW.since, Literal(since, datatype=XSD.gYear)))
+        if until:
+            self.graph.add((node, EW.until, Literal(until, datatype=XSD.gYear)))
 
     def _add_source(self, node: URIRef, source: SourceRow | None) -> None:
         """Record the file name and row a resource was read from."""

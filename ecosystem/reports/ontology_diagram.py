@@ -8,10 +8,8 @@ Dashed arrows with a hollow head stand for ``rdfs:subClassOf``: a class sits
 indented under its superclass, and a superclass from another vocabulary is a
 small grey box above the class.
 
-The layout is deterministic. Each class hierarchy forms one block, and
-blocks are placed in columns by their shortest distance from the classes
-that nothing points to, so arrows mostly run from left to right. Blocks
-within a column are ordered to bring linked blocks level with each other.
+``ecosystem.reports.ontology_layout`` places the boxes. This module draws
+them, routes the arrows between them and places the arrows' labels.
 """
 
 from __future__ import annotations
@@ -21,42 +19,32 @@ import logging
 import math
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-import networkx as nx
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS
+
+from ecosystem.reports.ontology_classes import (Association, associations, class_members,
+                                                own_classes)
+from ecosystem.reports.ontology_layout import (INDENT, MARGIN, SMALL_FONT_SIZE, SUPERCLASS_HEIGHT,
+                                               Box, child_classes, place_boxes, primary_parents,
+                                               superclass_boxes, superclass_right, text_width)
+from ecosystem.reports.ontology_reader import english_label, local_name, prefixed_name, texts_in
+
+# The class and term helpers are re-exported, so callers may import them from here.
+__all__ = [
+    "Association", "associations", "class_members", "english_label", "local_name",
+    "model_diagram_svg", "own_classes", "prefixed_name", "texts_in",
+]
 
 logger = logging.getLogger(__name__)
 
-# Sizes are SVG user units. The canvas is scaled to the page width, so a
-# drawing about 1200 units wide prints its 14-unit labels at about 9 pt on
-# A4 landscape.
-FONT_SIZE = 14
-SMALL_FONT_SIZE = 12
-# Estimated width of one character as a fraction of the font size, because
-# the real width is known only to the browser that renders the text.
-CHAR_WIDTH = 0.62
-BOX_HEIGHT = 44
-BOX_PADDING = 12
-MIN_BOX_WIDTH = 150
-INDENT = 32
-SUPERCLASS_HEIGHT = 22
-SUPERCLASS_GAP = 14
-SUPERCLASS_OFFSET = 26
-ROW_GAP = 16
-BLOCK_GAP = 44
-COLUMN_GAP = 190
-MARGIN = 24
+# Sizes are SVG user units, as in ecosystem.reports.ontology_layout.
 LEGEND_HEIGHT = 56
 LEGEND_WIDTH = 860
 ARC_BULGE = 34
 LABEL_LINE_HEIGHT = 14
 # Points along an arrow, as Bezier parameters, tried in turn for its label.
 LABEL_POSITIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)
-ORDERING_SWEEPS = 4
-MAX_EXPRESSION_DEPTH = 5
 
 _STYLE = """
 .md-class rect { fill: #e8f0f8; stroke: #2b5d8a; stroke-width: 1.4; }
@@ -71,134 +59,6 @@ _STYLE = """
 """
 
 
-@dataclass(frozen=True)
-class Association:
-    """A solid arrow of the diagram: a property that links a domain class to a range class."""
-
-    source: URIRef
-    target: URIRef
-    prop: URIRef
-    label: str
-
-
-@dataclass
-class _Box:
-    iri: URIRef
-    column: int
-    x: float
-    y: float
-    width: float
-    height: float = BOX_HEIGHT
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return self.x + self.width / 2, self.y + self.height / 2
-
-
-def local_name(iri: object) -> str:
-    """Return the part of an IRI after its last ``#``, or else after its last ``/``."""
-    text = str(iri)
-    separator = "#" if "#" in text else "/"
-    name = text.rpartition(separator)[2]
-    return name or text.rstrip("/#").rpartition("/")[2] or text
-
-
-def prefixed_name(graph: Graph, iri: object) -> str:
-    """Return ``prefix:name`` for an IRI whose namespace the graph binds, else the full IRI."""
-    try:
-        prefix, _, name = graph.namespace_manager.compute_qname(str(iri), generate=False)
-    except (KeyError, ValueError):
-        return str(iri)
-    return f"{prefix}:{name}"
-
-
-def texts_in(graph: Graph, subject: object, predicates: tuple, language: str) -> list[str]:
-    """Return the literals of the first predicate that has any in ``language`` ("" for none)."""
-    for predicate in predicates:
-        found = sorted(
-            str(value)
-            for value in graph.objects(subject, predicate)
-            if isinstance(value, Literal) and (value.language or "") == language
-        )
-        if found:
-            return found
-    return []
-
-
-def english_label(graph: Graph, iri: URIRef) -> str:
-    """Return the English label of a term, or an untagged one, or else its local name."""
-    for language in ("en", ""):
-        labels = texts_in(graph, iri, (RDFS.label, SKOS.prefLabel), language)
-        if labels:
-            return labels[0]
-    return local_name(iri)
-
-
-def own_classes(graph: Graph, namespace: str) -> list[URIRef]:
-    """Return the classes declared with ``owl:Class`` whose IRI starts with ``namespace``."""
-    return sorted(
-        {
-            node
-            for node in graph.subjects(RDF.type, OWL.Class)
-            if isinstance(node, URIRef) and str(node).startswith(namespace)
-        },
-        key=str,
-    )
-
-
-def class_members(graph: Graph, node: object, depth: int = 0) -> list[URIRef]:
-    """Return the named classes of a class expression: the class, or the members of a union."""
-    if isinstance(node, URIRef):
-        return [node]
-    if depth > MAX_EXPRESSION_DEPTH:
-        return []
-    members = []
-    for union in graph.objects(node, OWL.unionOf):
-        for item in Collection(graph, union):
-            members.extend(class_members(graph, item, depth + 1))
-    return members
-
-
-def associations(graph: Graph, classes: list[URIRef], namespace: str) -> list[Association]:
-    """Collect the solid arrows: object properties and restrictions between ``classes``."""
-    own = set(classes)
-    found = set()
-    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
-        if not isinstance(prop, URIRef):
-            continue
-        domains = {m for d in graph.objects(prop, RDFS.domain) for m in class_members(graph, d)}
-        ranges = {m for r in graph.objects(prop, RDFS.range) for m in class_members(graph, r)}
-        label = _property_label(graph, prop, namespace)
-        for domain in domains & own:
-            for range_ in ranges & own:
-                found.add(Association(domain, range_, prop, label))
-    for cls in classes:
-        for restriction in graph.objects(cls, RDFS.subClassOf):
-            prop = graph.value(restriction, OWL.onProperty)
-            if not isinstance(restriction, BNode) or not isinstance(prop, URIRef):
-                continue
-            label = _property_label(graph, prop, namespace)
-            for kind in (OWL.allValuesFrom, OWL.someValuesFrom):
-                for filler in graph.objects(restriction, kind):
-                    for target in set(class_members(graph, filler)) & own:
-                        found.add(Association(cls, target, prop, label))
-    return sorted(found, key=lambda edge: (str(edge.source), str(edge.target), edge.label))
-
-
-def _property_label(graph: Graph, prop: URIRef, namespace: str) -> str:
-    if namespace and str(prop).startswith(namespace):
-        return local_name(prop)
-    return prefixed_name(graph, prop)
-
-
 def model_diagram_svg(
     graph: Graph, namespace: str, links: Mapping[URIRef, str] | None = None
 ) -> str:
@@ -210,7 +70,7 @@ def model_diagram_svg(
     links = links or {}
     classes = own_classes(graph, namespace)
     own = set(classes)
-    parents = _primary_parents(graph, classes)
+    parents = primary_parents(graph, classes)
     edges = associations(graph, classes, namespace)
     reused = {
         cls: sorted(
@@ -222,9 +82,9 @@ def model_diagram_svg(
     }
     labels = {cls: english_label(graph, cls) for cls in classes}
     names = {cls: prefixed_name(graph, cls) for cls in classes}
-    boxes, height = _layout(classes, parents, edges, reused, labels, names)
+    boxes, height = place_boxes(classes, parents, edges, reused, labels, names)
     edge_elements, edges_right = _association_elements(edges, boxes)
-    boxes_right = max((_superclass_right(boxes[cls], reused[cls]) for cls in classes), default=0)
+    boxes_right = max((superclass_right(boxes[cls], reused[cls]) for cls in classes), default=0)
     width = max(boxes_right, edges_right, LEGEND_WIDTH) + MARGIN
     logger.debug("Drew %d classes and %d associations", len(classes), len(edges))
 
@@ -236,182 +96,6 @@ def model_diagram_svg(
     parts.append(_legend(height))
     parts.append("</svg>")
     return "\n".join(parts)
-
-
-def _text_width(text: str, font_size: float) -> float:
-    return len(text) * font_size * CHAR_WIDTH
-
-
-def _primary_parents(graph: Graph, classes: list[URIRef]) -> dict[URIRef, URIRef | None]:
-    """Pick for each class its first own superclass, dropping links that would close a cycle."""
-    own = set(classes)
-    parents: dict[URIRef, URIRef | None] = {}
-    for cls in classes:
-        candidates = sorted(p for p in graph.objects(cls, RDFS.subClassOf) if p in own and p != cls)
-        parents[cls] = candidates[0] if candidates else None
-    for cls in classes:
-        seen = {cls}
-        node = cls
-        while parents[node] is not None:
-            if parents[node] in seen:
-                parents[node] = None
-                break
-            node = parents[node]
-            seen.add(node)
-    return parents
-
-
-def _children(classes: list[URIRef], parents: dict) -> dict[URIRef, list[URIRef]]:
-    children = defaultdict(list)
-    for cls in classes:
-        if parents[cls] is not None:
-            children[parents[cls]].append(cls)
-    return children
-
-
-def _blocks(classes: list[URIRef], parents: dict) -> dict[URIRef, list[tuple[URIRef, int]]]:
-    """Group the classes by root superclass, each block listed depth-first with its depths."""
-    children = _children(classes, parents)
-    blocks = {}
-    for root in (cls for cls in classes if parents[cls] is None):
-        rows, stack = [], [(root, 0)]
-        while stack:
-            cls, depth = stack.pop()
-            rows.append((cls, depth))
-            stack.extend((child, depth + 1) for child in sorted(children[cls], reverse=True))
-        blocks[root] = rows
-    return blocks
-
-
-def _block_geometry(blocks: dict, reused: dict) -> tuple[dict[URIRef, float], dict[URIRef, float]]:
-    """Return the top of each class box within its block, and the height of each block."""
-    offsets, heights = {}, {}
-    for root, rows in blocks.items():
-        height = 0.0
-        for cls, _ in rows:
-            if reused[cls]:
-                height += SUPERCLASS_HEIGHT + SUPERCLASS_GAP
-            offsets[cls] = height
-            height += BOX_HEIGHT + ROW_GAP
-        heights[root] = height - ROW_GAP
-    return offsets, heights
-
-
-def _columns(blocks: dict, heights: dict, root_of: dict, edges: list[Association]) -> list[list]:
-    """Put each block in the column of its shortest distance from a block that nothing points to."""
-    block_graph = nx.DiGraph()
-    block_graph.add_nodes_from(blocks)
-    for edge in edges:
-        if root_of[edge.source] != root_of[edge.target]:
-            block_graph.add_edge(root_of[edge.source], root_of[edge.target])
-    linked = [root for root in blocks if block_graph.degree(root) > 0]
-    layer = {}
-    if linked:
-        condensed = nx.condensation(block_graph.subgraph(linked))
-        sources = [node for node in condensed if condensed.in_degree(node) == 0]
-        distance = nx.multi_source_dijkstra_path_length(condensed, sources)
-        layer = {root: distance[condensed.graph["mapping"][root]] for root in linked}
-    columns: list[list[URIRef]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
-    for root in linked:
-        columns[layer[root]].append(root)
-    # A block without links goes to the shortest column, where it takes the least room.
-    for root in blocks:
-        if root not in layer:
-            min(columns, key=lambda column: _column_height(column, heights)).append(root)
-    return columns
-
-
-def _column_height(column: list, heights: dict) -> float:
-    return sum(heights[root] for root in column) + BLOCK_GAP * max(len(column) - 1, 0)
-
-
-def _block_tops(columns: list[list], heights: dict) -> dict[URIRef, float]:
-    """Return the top of each block when every column is centred on 0."""
-    tops = {}
-    for column in columns:
-        top = -_column_height(column, heights) / 2
-        for root in column:
-            tops[root] = top
-            top += heights[root] + BLOCK_GAP
-    return tops
-
-
-def _order_columns(columns, heights, offsets, root_of, edges) -> list[list]:
-    """Order the blocks of each column so that linked classes in other columns are level.
-
-    Each sweep sorts one column by the top each block would need to bring
-    its linked classes level with their partners, on average.
-    """
-    columns = [sorted(column) for column in columns]
-    column_of = {root: index for index, column in enumerate(columns) for root in column}
-    ends = [(e.source, e.target) for e in edges] + [(e.target, e.source) for e in edges]
-    for sweep in range(ORDERING_SWEEPS):
-        order = range(len(columns)) if sweep % 2 == 0 else reversed(range(len(columns)))
-        for index in order:
-            tops = _block_tops(columns, heights)
-
-            def preferred_top(root: URIRef, index: int = index, tops: dict = tops) -> tuple:
-                wishes = [
-                    tops[root_of[other]] + offsets[other] - offsets[own]
-                    for own, other in ends
-                    if root_of[own] == root and column_of[root_of[other]] != index
-                ]
-                return (sum(wishes) / len(wishes) if wishes else tops[root], str(root))
-
-            columns[index] = sorted(columns[index], key=preferred_top)
-    return columns
-
-
-def _layout(classes, parents, edges, reused, labels, names) -> tuple[dict[URIRef, _Box], float]:
-    """Place one box per class and return the boxes with the height of the drawing.
-
-    The boxes of one column end at the same right edge, so a subclass is
-    narrower than its superclass by its indent. Arrows that leave a box from
-    its right side therefore cross no other box of that column.
-    """
-    blocks = _blocks(classes, parents)
-    offsets, heights = _block_geometry(blocks, reused)
-    root_of = {cls: root for root, rows in blocks.items() for cls, _ in rows}
-    columns = _columns(blocks, heights, root_of, edges)
-    columns = _order_columns(columns, heights, offsets, root_of, edges)
-    drawing_height = max((_column_height(c, heights) for c in columns), default=0) + 2 * MARGIN
-    boxes: dict[URIRef, _Box] = {}
-    x = MARGIN
-    for number, column in enumerate(columns):
-        rows = [row for root in column for row in blocks[root]]
-        column_width = max(
-            [MIN_BOX_WIDTH]
-            + [depth * INDENT + 2 * BOX_PADDING
-               + max(_text_width(labels[cls], FONT_SIZE), _text_width(names[cls], SMALL_FONT_SIZE))
-               for cls, depth in rows]
-        )
-        top = (drawing_height - _column_height(column, heights)) / 2
-        column_right = x + column_width
-        for root in column:
-            for cls, depth in blocks[root]:
-                indent = depth * INDENT
-                box = _Box(cls, number, x + indent, top + offsets[cls], column_width - indent)
-                boxes[cls] = box
-                column_right = max(column_right, _superclass_right(box, reused[cls]))
-            top += heights[root] + BLOCK_GAP
-        x = column_right + COLUMN_GAP
-    return boxes, drawing_height
-
-
-def _superclass_boxes(box: _Box, names: list[str]) -> list[tuple[str, float, float, float]]:
-    """Return ``(name, x, y, width)`` of the small boxes above ``box``, left to right."""
-    placed, x = [], box.x + SUPERCLASS_OFFSET
-    y = box.y - SUPERCLASS_GAP - SUPERCLASS_HEIGHT
-    for name in names:
-        width = _text_width(name, SMALL_FONT_SIZE) + BOX_PADDING
-        placed.append((name, x, y, width))
-        x += width + 8
-    return placed
-
-
-def _superclass_right(box: _Box, names: list[str]) -> float:
-    placed = _superclass_boxes(box, names)
-    return max([box.right] + [x + width for _, x, _, width in placed])
 
 
 def _svg_open(width: float, height: float) -> str:
@@ -432,7 +116,7 @@ def _svg_open(width: float, height: float) -> str:
     )
 
 
-def _class_box(box: _Box, label: str, name: str, reused: list[str], href: str | None) -> str:
+def _class_box(box: Box, label: str, name: str, reused: list[str], href: str | None) -> str:
     cx = box.x + box.width / 2
     parts = [f'<g class="md-class" data-iri="{html.escape(str(box.iri))}">']
     if href:
@@ -448,7 +132,7 @@ def _class_box(box: _Box, label: str, name: str, reused: list[str], href: str | 
     if href:
         parts.append("</a>")
     parts.append("</g>")
-    for small_name, x, y, width in _superclass_boxes(box, reused):
+    for small_name, x, y, width in superclass_boxes(box, reused):
         arrow_x = min(x + 14, box.right - 8)
         parts.append(
             f'<g class="md-reused" data-name="{html.escape(small_name)}" '
@@ -466,7 +150,7 @@ def _class_box(box: _Box, label: str, name: str, reused: list[str], href: str | 
 def _subclass_paths(graph, classes, parents, boxes, own) -> list[str]:
     """Draw each class hierarchy as a dashed tree, and further own superclasses as dashed arrows."""
     paths = []
-    for parent, members in sorted(_children(classes, parents).items()):
+    for parent, members in sorted(child_classes(classes, parents).items()):
         box = boxes[parent]
         bus_x = box.x + INDENT / 2
         lowest = max(boxes[child].centre[1] for child in members)
@@ -496,7 +180,7 @@ def _subclass_paths(graph, classes, parents, boxes, own) -> list[str]:
     return paths
 
 
-def _clip(box: _Box, toward: tuple[float, float]) -> tuple[float, float]:
+def _clip(box: Box, toward: tuple[float, float]) -> tuple[float, float]:
     """Return where the line from the centre of ``box`` toward a point leaves the box."""
     cx, cy = box.centre
     dx, dy = toward[0] - cx, toward[1] - cy
@@ -571,7 +255,7 @@ def _association_elements(edges: list[Association], boxes: dict) -> tuple[list[s
         label_x, label_y = _label_position(
             (start, *controls, end), edge.label, anchor, stacking, occupied
         )
-        label_right = label_x + _text_width(edge.label, SMALL_FONT_SIZE)
+        label_right = label_x + text_width(edge.label, SMALL_FONT_SIZE)
         right = max(right, label_right, controls[0][0], controls[1][0])
         path = (f"M{start[0]:.1f},{start[1]:.1f} C{controls[0][0]:.1f},{controls[0][1]:.1f} "
                 f"{controls[1][0]:.1f},{controls[1][1]:.1f} {end[0]:.1f},{end[1]:.1f}")
@@ -587,7 +271,7 @@ def _label_position(curve: tuple, label: str, anchor: str, stacking: float,
     already in use, and the chosen label's rectangle is added to it. When every point
     overlaps, the label goes to the middle of the curve.
     """
-    width = _text_width(label, SMALL_FONT_SIZE)
+    width = text_width(label, SMALL_FONT_SIZE)
     candidates = []
     for share in LABEL_POSITIONS:
         x, y = _bezier_point(*curve, share)

@@ -13,11 +13,14 @@ from collections import Counter
 
 from ecosystem import codes
 from ecosystem.errors import InvalidCodeError, InvalidValueError
-from ecosystem.load_report import CONVERTED, NOTICE, LoadReport
-from ecosystem.model import Actor, Ecosystem, Link, Membership, SourceRow, key_part, pair_part
+from ecosystem.load_report import CONVERTED, NOTICE, SKIPPED, LoadReport
+from ecosystem.model import (Actor, Ecosystem, Link, Membership, Post, SourceRow, key_part,
+                             pair_part)
 from ecosystem.registers.local_governments import local_government_key
 from ecosystem.registers.municipalities import Crosswalk
 from ecosystem.survey import rows
+from ecosystem.survey.columns import (ACTORS, EXAMPLE_PREFIXES, LINKS, MEMBERSHIPS, ROLES, WAVES,
+                                      SurveyTable)
 from ecosystem.survey.identity import ActorIds, Definition, UnresolvedId
 from ecosystem.survey.read import SurveyTables
 from ecosystem.tables import Table
@@ -45,18 +48,21 @@ class SurveyLoader:
                            for actor in ecosystem.actors.values()
                            for unit in actor.former_units if unit.kbo_number}
         self._pair_counts: Counter[str] = Counter()
+        self._survey_waves: dict[int, list[str]] = {}
 
     def load(self, surveys: list[SurveyTables]) -> None:
-        """Load the actors of every survey, then the links, then the memberships."""
+        """Load the waves and actors of every survey, then links, memberships and posts."""
         for survey in surveys:
             self._report_unused(survey)
-        for name, handler in (("actors", self._load_actor),
-                              ("links", self._load_link),
-                              ("memberships", self._load_membership)):
+        for spec, handler in ((WAVES, self._load_wave),
+                              (ACTORS, self._load_actor),
+                              (LINKS, self._load_link),
+                              (MEMBERSHIPS, self._load_membership),
+                              (ROLES, self._load_post)):
             for number, survey in enumerate(surveys):
-                table = getattr(survey, name)
+                table = getattr(survey, spec.name)
                 if table is not None:
-                    self._load_table(table, name, number, handler)
+                    self._load_table(table, spec, number, handler)
 
     def _report_unused(self, survey: SurveyTables) -> None:
         """Report sheets or files a survey holds but that are not read, and a missing links table."""
@@ -65,18 +71,25 @@ class SurveyLoader:
                             f"{name} is not read: a survey reads only actors, links and "
                             "memberships",
                             "Rename it to one of those names if it holds that table.")
-        if survey.links is None:
+        if survey.links is None and survey.actors is not None:
             self.report.add(NOTICE, str(survey.path), None, "", "",
                             "this survey has no links table, so it adds no collaboration",
                             "Add a sheet or file named links if the survey has collaborations.")
 
-    def _load_table(self, table: Table, name: str, survey: int, handler) -> None:
+    def _load_table(self, table: Table, spec: SurveyTable, survey: int, handler) -> None:
         """Check a table's header, then hand each row to ``handler``."""
+        name = spec.name
         self.report.count_read(table.source, len(table.rows))
-        self._report_layout(table, name)
-        missing = [c for c in rows.REQUIRED_COLUMNS[name] if c not in table.columns]
+        self._report_layout(table, spec)
+        missing = [c for c in spec.required if c not in table.columns]
+        first_column = spec.columns[0].name
         for number, cells in table.rows:
             where = SourceRow(table.source, number)
+            if cells.get(first_column, "").lower().startswith(EXAMPLE_PREFIXES):
+                self.report.add(SKIPPED, where.file, where.row, first_column,
+                                cells[first_column],
+                                "example row of the template, not read")
+                continue
             if missing:
                 self.report.reject(where.file, where.row, ", ".join(missing), "",
                                    f"the {name} table has no column {' or '.join(missing)}",
@@ -89,9 +102,9 @@ class SurveyLoader:
                 continue
             self.report.count_loaded(table.source)
 
-    def _report_layout(self, table: Table, name: str) -> None:
+    def _report_layout(self, table: Table, spec: SurveyTable) -> None:
         """Report unknown columns and cells outside the header, which are not read."""
-        known = rows.REQUIRED_COLUMNS[name] + rows.OPTIONAL_COLUMNS[name]
+        known = tuple(column.name for column in spec.columns)
         for column in dict.fromkeys(table.columns):
             if column and column not in known:
                 self.report.add(NOTICE, table.source, table.header_row, column, column,
@@ -209,8 +222,8 @@ class SurveyLoader:
     def _fill_blanks(self, actor: Actor, values: dict[str, str]) -> None:
         """Copy the row's values into the actor's empty fields and record its id."""
         for name in ("refnis", "welfare_type", "network_type", "school_number", "kbo_number",
-                     "clb_number"):
-            if values[name] and not getattr(actor, name):
+                     "clb_number", "pupils", "indicator_pupil_share"):
+            if values[name] not in ("", None) and getattr(actor, name) in ("", None):
                 setattr(actor, name, values[name])
         if actor.name_is_placeholder:
             actor.name = values["name"]
@@ -256,6 +269,10 @@ class SurveyLoader:
                          "a collaboration needs two different actors",
                          "Correct source_id or target_id.")
         values = self._parse_cells(cells, where, rows.link_values)
+        if not values["wave"] and len(self._survey_waves.get(survey, [])) == 1:
+            values["wave"] = self._survey_waves[survey][0]
+        if not values["reported_on"] and values["wave"]:
+            values["reported_on"] = self.ecosystem.waves.get(values["wave"], "")
         pair = f"{pair_part(source)}--{pair_part(target)}"
         self._pair_counts[pair] += 1
         self.ecosystem.links.append(Link(
@@ -313,6 +330,38 @@ class SurveyLoader:
             network_key=network,
             source=where,
             **values,
+        ))
+
+    # Waves and posts
+
+    def _load_wave(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
+        """Record a survey wave: its school year becomes the default of the survey's links."""
+        values = self._parse_cells(cells, where, rows.wave_values)
+        self._survey_waves.setdefault(survey, []).append(values["wave"])
+        if values["date"] or values["wave"] not in self.ecosystem.waves:
+            self.ecosystem.waves[values["wave"]] = values["date"]
+
+    def _load_post(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
+        """Add the post of one roles row: a role in an organisation, never a person."""
+        organisation = self._resolve(cells, "organisation_id", where, survey)
+        values = self._parse_cells(cells, where, rows.post_values)
+        served = []
+        for school_id in values["serves"]:
+            key = self._resolve({"serves": school_id}, "serves", where, survey)
+            if self.ecosystem.actors[key].kind != "school":
+                self._reject(where, "serves", school_id,
+                             f"{self.ecosystem.actors[key].name} is not a school",
+                             "List only schools in serves.")
+            served.append(key)
+        self.ecosystem.posts.append(Post(
+            key=f"post/{pair_part(organisation)}/{key_part(values['post_id'])}",
+            organisation_key=organisation,
+            role=values["role"],
+            serves=tuple(served),
+            employer_type=values["employer_type"],
+            since=values["since"],
+            until=values["until"],
+            source=where,
         ))
 
     def _reject(self, where: SourceRow, column: str, value: object, message: str,

@@ -4,43 +4,70 @@ from __future__ import annotations
 
 from ecosystem import codes
 from ecosystem.errors import InvalidCodeError, InvalidValueError
-from ecosystem.model import ACTOR_KINDS
 from ecosystem.survey import fields
+from ecosystem.survey.columns import (ACTORS, CODE, CODES, DATE, IDS, LINKS, MEMBERSHIPS, NUMBER,
+                                      ROLES, WAVES, YEAR, Column, SurveyTable)
 
-REQUIRED_COLUMNS = {
-    "actors": ("actor_id", "name", "kind"),
-    "links": ("source_id", "target_id", "direction", "formality"),
-    "memberships": ("actor_id", "network_id"),
-}
-OPTIONAL_COLUMNS = {
-    "actors": ("welfare_type", "network_type", "school_number", "kbo_number", "clb_number",
-               "refnis"),
-    "links": ("initiator", "purposes", "since", "reported_by", "wave"),
-    "memberships": ("role", "since"),
-}
 # Fields that identify an actor: two rows that differ in one of them describe
 # two different actors.
 IDENTITY_FIELDS = ("kind", "welfare_type", "network_type", "refnis", "school_number",
                    "kbo_number", "clb_number")
 
 
-def actor_values(cells: dict[str, str]) -> dict[str, str]:
-    """Return the checked values of an actors row; raise on the first invalid cell."""
-    for column in ("actor_id", "name", "kind"):
-        if not cells[column]:
-            raise InvalidValueError(column, "", "this cell is required",
-                                    f"Fill in the {column}.")
-    values = {"actor_id": cells["actor_id"], "name": cells["name"], "kind": _kind(cells["kind"])}
-    for column in ("welfare_type", "network_type"):
-        value = cells.get(column, "")
-        values[column] = fields.coded(column, value) if value else ""
+def parse_cells(table: SurveyTable, cells: dict[str, str]) -> dict:
+    """Return every column of ``table`` parsed by its kind; raise on the first invalid cell.
+
+    An empty cell gives "" (or an empty tuple for a list, ``None`` for a number).
+    """
+    values: dict = {}
+    for column in table.columns:
+        value = cells.get(column.name, "")
+        if not value:
+            if column.required:
+                raise InvalidValueError(column.name, "", "this cell is required",
+                                        f"Fill in the {column.name}.")
+            values[column.name] = _empty(column)
+            continue
+        values[column.name] = _parse(column, value)
+    return values
+
+
+def _empty(column: Column):
+    """Return the value of an empty cell of ``column``."""
+    if column.kind == CODES or column.name == "serves":
+        return ()
+    return None if column.kind == NUMBER else ""
+
+
+def _parse(column: Column, value: str):
+    """Return one non-empty cell parsed according to its column's kind."""
+    if column.kind == CODE:
+        return fields.coded(column.name, value, fields.allowed_codes(column.scheme,
+                                                                      column.choices))
+    if column.kind == CODES:
+        return fields.coded_list(column.name, value, fields.allowed_codes(column.scheme))
+    if column.kind == YEAR:
+        return fields.year(column.name, value)
+    if column.kind == DATE:
+        return fields.date(column.name, value)
+    if column.kind == NUMBER:
+        return fields.number(column.name, value)
+    if column.kind == IDS and column.name == "serves":
+        return tuple(part.strip() for part in value.split(";") if part.strip())
+    return value
+
+
+def actor_values(cells: dict[str, str]) -> dict:
+    """Return the checked values of an actors row."""
+    values = parse_cells(ACTORS, cells)
     if values["kind"] == "welfare" and not values["welfare_type"]:
         raise InvalidValueError("welfare_type", "", "a welfare actor needs a welfare type",
                                 "Fill in the welfare_type code.")
-    values["school_number"] = _optional(cells, "school_number", codes.school_number)
-    values["clb_number"] = _optional(cells, "clb_number", codes.clb_number)
-    values["kbo_number"] = _optional(cells, "kbo_number", codes.kbo_number)
-    values["refnis"] = _optional(cells, "refnis", codes.refnis_code)
+    for name, parse in (("school_number", codes.school_number),
+                        ("clb_number", codes.clb_number),
+                        ("kbo_number", codes.kbo_number),
+                        ("refnis", codes.refnis_code)):
+        values[name] = _code(name, values[name], parse)
     if values["school_number"] and values["kind"] != "school":
         raise InvalidValueError("school_number", cells["school_number"],
                                 "only school actors have a school number",
@@ -49,57 +76,64 @@ def actor_values(cells: dict[str, str]) -> dict[str, str]:
         raise InvalidValueError("clb_number", cells["clb_number"],
                                 "only actors of welfare type clb have a CLB number",
                                 "Set welfare_type to clb or clear the clb_number.")
+    _check_school_numbers(values, cells)
     return values
 
 
+def _check_school_numbers(values: dict, cells: dict[str, str]) -> None:
+    """Check the school-level numbers: a whole pupil count and a share in percent."""
+    pupils = values["pupils"]
+    if pupils is not None and (pupils < 0 or not float(pupils).is_integer()):
+        raise InvalidValueError("pupils", cells["pupils"], "this is not a whole number of pupils",
+                                "Write the number of pupils, for example 245.")
+    values["pupils"] = int(pupils) if pupils is not None else None
+    share = values["indicator_pupil_share"]
+    if share is not None and not 0 <= share <= 100:
+        raise InvalidValueError("indicator_pupil_share", cells["indicator_pupil_share"],
+                                "a share must lie between 0 and 100 percent",
+                                "Write the share in percent, for example 23,5.")
+
+
 def link_values(cells: dict[str, str]) -> dict:
-    """Return the checked attributes of a links row."""
-    values: dict = {}
-    for column in ("direction", "formality"):
-        if not cells[column]:
-            raise InvalidValueError(column, "", "this cell is required",
-                                    f"Fill in the {column}.")
-        values[column] = fields.coded(column, cells[column])
-    for column in ("initiator", "reported_by"):
-        value = cells.get(column, "")
-        values[column] = fields.coded(column, value) if value else ""
-    values["purposes"] = fields.coded_list("purposes", cells.get("purposes", ""))
-    since = cells.get("since", "")
-    values["since"] = fields.year("since", since) if since else ""
-    wave = cells.get("wave", "")
-    values["wave"] = fields.wave("wave", wave) if wave else ""
+    """Return the checked attributes of a links row (the actor ids are resolved elsewhere)."""
+    values = parse_cells(LINKS, cells)
+    for name in ("source_id", "target_id"):
+        values.pop(name)
+    if values["wave"]:
+        values["wave"] = fields.wave("wave", values["wave"])
+    if values["since"] and values["until"] and values["until"] < values["since"]:
+        raise InvalidValueError("until", cells["until"], "the collaboration ends before it "
+                                "starts", "Check the years in since and until.")
     return values
 
 
 def membership_values(cells: dict[str, str]) -> dict:
     """Return the checked attributes of a memberships row."""
-    role = cells.get("role", "")
-    since = cells.get("since", "")
-    return {
-        "role": fields.coded("role", role) if role else "member",
-        "since": fields.year("since", since) if since else "",
-    }
+    values = parse_cells(MEMBERSHIPS, cells)
+    return {"role": values["role"] or "member", "since": values["since"],
+            "until": values["until"]}
 
 
-def conflicts(first: dict[str, str], second: dict[str, str],
-              names: tuple[str, ...] = IDENTITY_FIELDS) -> list[str]:
+def post_values(cells: dict[str, str]) -> dict:
+    """Return the checked attributes of a roles row."""
+    return parse_cells(ROLES, cells)
+
+
+def wave_values(cells: dict[str, str]) -> dict:
+    """Return the school year and date of a waves row."""
+    values = parse_cells(WAVES, cells)
+    values["wave"] = fields.wave("wave", values["wave"])
+    return values
+
+
+def conflicts(first: dict, second: dict, names: tuple[str, ...] = IDENTITY_FIELDS) -> list[str]:
     """Return the fields that both rows fill in, with different values."""
     return [name for name in names if first.get(name) and second.get(name)
             and first[name] != second[name]]
 
 
-def _kind(value: str) -> str:
-    """Return the actor kind a cell names, in any case."""
-    kind = value.strip().lower()
-    if kind not in ACTOR_KINDS:
-        raise InvalidValueError("kind", value, "this is not an actor kind",
-                                f"Use one of: {', '.join(ACTOR_KINDS)}.")
-    return kind
-
-
-def _optional(cells: dict[str, str], column: str, parse) -> str:
-    """Return a parsed code, or "" when the column is absent or the cell empty."""
-    value = cells.get(column, "")
+def _code(column: str, value: str, parse) -> str:
+    """Return a parsed official code, or "" for an empty cell."""
     if not value:
         return ""
     try:
