@@ -31,6 +31,7 @@ class Municipality:
     name_nl: str
     name_fr: str = ""
     province: str = ""
+    province_code: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from ecosystem.maps.network_map import draw_municipality_map
 from ecosystem.model import Ecosystem
 from ecosystem.registers.local_governments import (LOCAL_GOVERNMENTS_FILE,
                                                    read_local_governments)
+from ecosystem.registers.municipality_names import municipality_names
 from ecosystem.registers.municipalities import (MERGERS_FILE, MUNICIPALITIES_FILE,
                                                 read_crosswalk, read_municipalities)
 from ecosystem.registers.refnis_vocabulary import REFNIS_FOLDER, read_exact_matches
@@ -84,7 +85,9 @@ def read_inputs(reference: Path, surveys: list[Path], report: LoadReport) -> Eco
     if (reference / LOCAL_GOVERNMENTS_FILE).is_file():
         read_local_governments(reference / LOCAL_GOVERNMENTS_FILE, ecosystem, crosswalk, report)
     tables = [read_survey(Path(path)) for path in surveys]
-    load_surveys(tables, ecosystem, crosswalk, report)
+    if tables:
+        names = municipality_names(crosswalk, reference / REFNIS_FOLDER)
+        load_surveys(tables, ecosystem, crosswalk, report, names)
     if (reference / REFNIS_FOLDER).is_dir():
         used = {actor.refnis for actor in ecosystem.actors.values() if actor.refnis}
         ecosystem.municipality_matches = read_exact_matches(reference / REFNIS_FOLDER, used)

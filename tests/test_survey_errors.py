@@ -1,5 +1,6 @@
 """Survey input that goes wrong the way real spreadsheets do: reported, never guessed."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from ecosystem.errors import InputFileError
 from ecosystem.load_report import NOTICE, LoadReport
 from ecosystem.model import Ecosystem
 from ecosystem.registers.municipalities import read_crosswalk, read_municipalities
+from ecosystem.registers.municipality_names import municipality_names
 from ecosystem.registers.schools import read_school_export
 from ecosystem.survey.load import load_surveys
 from ecosystem.survey.read import read_survey
@@ -32,7 +34,8 @@ def _load(reference: Path, *surveys: Path):
     crosswalk = read_crosswalk(reference / "municipal-mergers-2025.csv",
                                ecosystem.municipalities, report)
     read_school_export(reference / "primary-schools-test.csv", ecosystem, crosswalk, report)
-    load_surveys([read_survey(p) for p in surveys], ecosystem, crosswalk, report)
+    names = municipality_names(crosswalk, reference / "refnis")
+    load_surveys([read_survey(p) for p in surveys], ecosystem, crosswalk, report, names)
     return ecosystem, report
 
 
@@ -215,3 +218,43 @@ def test_cli_broken_survey_exit_two(tmp_path, small_reference):
                                        "--survey", str(survey), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "XLSX" in result.output
+
+
+@pytest.mark.parametrize("municipality, province, expected", [
+    ("Boom", "", "11005"),
+    ("Anvers", "", "11002"),
+    ("Moerbeke", "", "46029"),
+    ("Zwijndrecht", "Antwerpen", "46030"),
+    ("Zwijndrecht", "Oost-Vlaanderen", "46030"),
+    ("Saint-Nicolas", "Oost-Vlaanderen", "46021"),
+])
+def test_municipality_by_name(tmp_path, small_reference, reference_dir, municipality,
+                              province, expected):
+    shutil.copytree(reference_dir / "refnis", small_reference / "refnis")
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "naam", "soort", "welzijnstype", "gemeente",
+                                      "provincie"],
+              [["W", "Vzw Test", "welfare", "caw", municipality, province]])
+    ecosystem, report = _load(small_reference, survey)
+    assert report.rejected == []
+    assert ecosystem.actors["actor/W"].refnis == expected
+
+
+@pytest.mark.parametrize("municipality, province, refnis, message", [
+    ("Saint-Nicolas", "", "", "several municipalities"),
+    ("Nergensdorp", "", "", "no municipality has this name"),
+    ("Lokeren", "Limburg", "", "does not lie in province Limburg"),
+    ("Lokeren", "", "11005", "refnis is Boom"),
+    ("", "Limburg", "11005", "does not lie in province Limburg"),
+])
+def test_municipality_name_problems(tmp_path, small_reference, reference_dir, municipality,
+                                    province, refnis, message):
+    shutil.copytree(reference_dir / "refnis", small_reference / "refnis")
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "municipality",
+                                      "province", "refnis"],
+              [["W", "Vzw Test", "welfare", "caw", municipality, province, refnis]])
+    ecosystem, report = _load(small_reference, survey)
+    assert len(report.rejected) == 1
+    assert message in report.rejected[0].message
+    assert ecosystem.actors == {} or "actor/W" not in ecosystem.actors

@@ -47,6 +47,7 @@ def read_municipalities(path: Path, report: LoadReport) -> dict[str, Municipalit
             name_nl=cells["name_nl"],
             name_fr=cells.get("name_fr", ""),
             province=cells.get("province_nl", ""),
+            province_code=cells.get("province_nis", ""),
         )
         report.count_loaded(table.source)
     logger.info("Read %d municipalities from %s", len(municipalities), path)
@@ -59,6 +60,8 @@ class Crosswalk:
 
     municipalities: dict[str, Municipality]
     successors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # REFNIS code of before 2025 -> the Dutch name it had.
+    former_names: dict[str, str] = field(default_factory=dict)
 
     def to_2025(self, code: str) -> tuple[str | None, bool]:
         """Return ``(2025 code, converted)``; the code is ``None`` when unknown.
@@ -92,5 +95,7 @@ def read_crosswalk(path: Path, municipalities: dict[str, Municipality],
                           error.reason, error.action)
             continue
         crosswalk.successors[old] = new
+        if cells.get("name_nl"):
+            crosswalk.former_names[old] = cells["name_nl"]
         report.count_loaded(table.source)
     return crosswalk

@@ -18,6 +18,8 @@ from ecosystem.model import (Actor, Ecosystem, Link, Membership, Post, SourceRow
                              pair_part)
 from ecosystem.registers.local_governments import local_government_key
 from ecosystem.registers.municipalities import Crosswalk
+from ecosystem.registers.municipality_names import (MunicipalityNames, UnknownMunicipality,
+                                                    municipality_names)
 from ecosystem.survey import rows
 from ecosystem.survey.columns import (ACTORS, EXAMPLE_PREFIXES, LINKS, MEMBERSHIPS, ROLES, WAVES,
                                       SurveyTable)
@@ -38,9 +40,11 @@ class RowRejected(Exception):
 class SurveyLoader:
     """Load the rows of one or more surveys into an :class:`Ecosystem`."""
 
-    def __init__(self, ecosystem: Ecosystem, crosswalk: Crosswalk, report: LoadReport) -> None:
+    def __init__(self, ecosystem: Ecosystem, crosswalk: Crosswalk, report: LoadReport,
+                 names: MunicipalityNames | None = None) -> None:
         self.ecosystem = ecosystem
         self.crosswalk = crosswalk
+        self.names = names or municipality_names(crosswalk)
         self.report = report
         self.ids = ActorIds()
         self.register_has_schools = any(a.kind == "school" for a in ecosystem.actors.values())
@@ -126,6 +130,7 @@ class SurveyLoader:
         """Add the actor of one row, or merge the row into the actor it repeats."""
         try:
             values = self._parse_cells(cells, where, rows.actor_values)
+            self._place(values, cells, where)
         except RowRejected:
             if cells.get("actor_id"):
                 self.ids.reject(cells["actor_id"], where)
@@ -150,6 +155,29 @@ class SurveyLoader:
                             "the first name is kept")
         self._fill_blanks(actor, values)
         self.ids.add(Definition(key, survey, where, values))
+
+    def _place(self, values: dict, cells: dict[str, str], where: SourceRow) -> None:
+        """Find the municipality from its name where no code is given, and check the two agree."""
+        name, province = values["municipality"], values["province"]
+        if not name and not province:
+            return
+        if not name:
+            name = self.crosswalk.municipalities[values["refnis"]].name_nl if values["refnis"] \
+                else ""
+            if not name:
+                return
+        try:
+            refnis = self.names.resolve(name, province)
+        except UnknownMunicipality as error:
+            column = "municipality" if values["municipality"] else "province"
+            self._reject(where, column, cells.get(column, ""), error.reason, error.action)
+        if values["refnis"] and refnis != values["refnis"]:
+            given = self.crosswalk.municipalities[values["refnis"]].name_nl
+            self._reject(where, "municipality", name,
+                         f"the name points to {self.crosswalk.municipalities[refnis].name_nl} "
+                         f"({refnis}) but refnis is {given} ({values['refnis']})",
+                         "Make the municipality and the refnis code agree, or clear one.")
+        values["refnis"] = refnis
 
     def _check_repeated_row(self, local: Definition, values: dict, where: SourceRow) -> None:
         """Reject a row that repeats an actor_id of its own table with other values."""
@@ -372,8 +400,12 @@ class SurveyLoader:
 
 
 def load_surveys(surveys: list[SurveyTables], ecosystem: Ecosystem, crosswalk: Crosswalk,
-                 report: LoadReport) -> None:
-    """Load every survey into ``ecosystem``; rejected rows go to ``report``."""
-    SurveyLoader(ecosystem, crosswalk, report).load(surveys)
+                 report: LoadReport, names: MunicipalityNames | None = None) -> None:
+    """Load every survey into ``ecosystem``; rejected rows go to ``report``.
+
+    ``names`` finds municipalities given by name; by default it knows the
+    Dutch and French names of the registers.
+    """
+    SurveyLoader(ecosystem, crosswalk, report, names).load(surveys)
     for survey in surveys:
         logger.info("Loaded survey %s", survey.path)
