@@ -14,6 +14,7 @@ from ecosystem.graph.store import STORES
 from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
+from ecosystem.survey.template import LANGUAGES, write_template
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
 _SHOWN_LINES = 30
@@ -150,6 +151,32 @@ def docs(folder: Path) -> None:
         _fail(f"cannot write the documentation ({error.strerror}: {error.filename}). "
               "Give a folder you can write to.")
     click.echo(f"Wrote {', '.join(str(page) for page in pages)}.")
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True,
+              help="Language of the sheet names, headers, instructions and messages: "
+                   "nl (Dutch) or en (English).")
+def template(out: Path, lang: str) -> None:
+    """Write an empty survey workbook OUT.xlsx for a coordinator to fill in.
+
+    The workbook has an instructions sheet, one sheet per survey table with
+    grey example rows that are not read, drop-down lists of the allowed
+    codes, and a sheet that explains every code. Read the filled-in file
+    with ecosystem run --reference registers/ --survey OUT.xlsx.
+
+    Example: ecosystem template --lang en survey.xlsx
+    """
+    try:
+        path = write_template(out, lang=lang)
+    except EcosystemError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write the template ({error.strerror}: {error.filename}). "
+              "Give a file path in a folder you can write to.")
+    click.echo(f"Wrote {path}. Fill it in and read it with: "
+               f"ecosystem run --reference REGISTERS --survey {path}")
 
 
 def _inputs(reference: Path | None, surveys: tuple[Path, ...],

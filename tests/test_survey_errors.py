@@ -258,3 +258,44 @@ def test_municipality_name_problems(tmp_path, small_reference, reference_dir, mu
     assert len(report.rejected) == 1
     assert message in report.rejected[0].message
     assert ecosystem.actors == {} or "actor/W" not in ecosystem.actors
+
+
+def test_same_name_in_municipality_is_one_actor(tmp_path, small_reference):
+    schools_side, partners_side = tmp_path / "schools", tmp_path / "partners"
+    write_csv(schools_side / "actors.csv", ACTOR_HEADER,
+              [["CAW", "CAW ‘t Anker – Boom", "welfare", "caw", "", "11005"]])
+    write_csv(partners_side / "actors.csv", ACTOR_HEADER,
+              [["caw-anker", "caw 't anker - boom", "welfare", "caw", "", "11005"],
+               ["HOEK", "GO! basisschool De Hoeksteen", "school", "", "", "11005"]])
+    write_csv(partners_side / "links.csv", LINK_HEADER,
+              [["caw-anker", "HOEK", "one-way", "ad-hoc", ""]])
+    ecosystem, report = _load(small_reference, schools_side, partners_side)
+    assert report.rejected == []
+    assert ecosystem.actors["actor/CAW"].actor_ids == ["CAW", "caw-anker"]
+    assert ecosystem.actors["actor/CAW"].name == "CAW ‘t Anker – Boom"
+    assert _survey_links(ecosystem) == [("actor/CAW", "school/919")]
+
+
+@pytest.mark.parametrize("other_name", ["CAW De Brugg", "De Brug CAW"])
+def test_near_names_listed_not_merged(tmp_path, small_reference, other_name):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["A", "CAW De Brug", "welfare", "caw", "", "11005"],
+               ["B", other_name, "welfare", "caw", "", "11005"]])
+    ecosystem, report = _load(small_reference, survey)
+    assert "actor/A" in ecosystem.actors
+    assert "actor/B" in ecosystem.actors
+    candidates = [l for l in report.lines if "possibly the same actor" in l.message]
+    assert [(l.row, l.value) for l in candidates] == [(3, other_name)]
+    assert "actor/A" in candidates[0].message
+
+
+def test_same_name_twice_in_register_not_merged(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["A", "Vrije Basisschool", "welfare", "caw", "", "11005"],
+               ["B", "Vrije Basisschool", "welfare", "caw", "", "11005"],
+               ["C", "vrije basisschool", "welfare", "caw", "", "11005"]])
+    ecosystem, report = _load(small_reference, survey)
+    assert sorted(k for k in ecosystem.actors if k.startswith("actor/")) == ["actor/A"]
+    assert ecosystem.actors["actor/A"].actor_ids == ["A", "B", "C"]

@@ -14,6 +14,7 @@ from collections import Counter
 from ecosystem import codes
 from ecosystem.errors import InvalidCodeError, InvalidValueError
 from ecosystem.load_report import CONVERTED, NOTICE, SKIPPED, LoadReport
+from ecosystem.names import fold, one_edit_apart, word_order_key
 from ecosystem.model import (Actor, Ecosystem, Link, Membership, Post, SourceRow, key_part,
                              pair_part)
 from ecosystem.registers.local_governments import local_government_key
@@ -53,6 +54,10 @@ class SurveyLoader:
                            for unit in actor.former_units if unit.kbo_number}
         self._pair_counts: Counter[str] = Counter()
         self._survey_waves: dict[int, list[str]] = {}
+        self._actors_by_place: dict[tuple[str, str], list[str]] = {}
+        for actor in ecosystem.actors.values():
+            if actor.refnis and not actor.name_is_placeholder:
+                self._actors_by_place.setdefault((actor.kind, actor.refnis), []).append(actor.key)
 
     def load(self, surveys: list[SurveyTables]) -> None:
         """Load the waves and actors of every survey, then links, memberships and posts."""
@@ -145,6 +150,8 @@ class SurveyLoader:
             actor = self.ecosystem.add_actor(Actor(key=key, kind=values["kind"],
                                                    name=values["name"], source=where))
             self._report_new_actor(actor, values, where)
+            if values["refnis"]:
+                self._actors_by_place.setdefault((actor.kind, values["refnis"]), []).append(key)
         elif actor.kind != values["kind"]:
             self._reject(where, "kind", values["kind"],
                          f"this actor is already known as a {actor.kind} ({actor.name})",
@@ -205,7 +212,38 @@ class SurveyLoader:
                             f"for another actor ({' and '.join(differences)} differ); they "
                             "are kept apart and each survey's links use its own",
                             "If both rows mean one actor, make them agree.")
+        named = self._name_match(values, where)
+        if named is not None:
+            return named
         return self._free_key(f"actor/{key_part(values['actor_id'])}")
+
+    def _name_match(self, values: dict, where: SourceRow) -> str | None:
+        """Return the one actor of the same kind and municipality with the same name.
+
+        Names are compared after folding case, apostrophes and dashes. Names
+        one character apart or with the words in another order are listed as
+        candidates in the report and never merged.
+        """
+        if not values["refnis"]:
+            return None
+        folded, ordered = fold(values["name"]), word_order_key(values["name"])
+        same, near = [], []
+        for key in self._actors_by_place.get((values["kind"], values["refnis"]), ()):
+            other = fold(self.ecosystem.actors[key].name)
+            if other == folded:
+                same.append(key)
+            elif one_edit_apart(other, folded) or word_order_key(other) == ordered:
+                near.append(key)
+        if len(same) == 1:
+            return same[0]
+        for key in same + near:
+            actor = self.ecosystem.actors[key]
+            self.report.add(NOTICE, where.file, where.row, "name", values["name"],
+                            f"possibly the same actor as {actor.name} ({key}), which is not "
+                            "merged because the names or ids do not settle it",
+                            "If they are one actor, give both rows the same official code or "
+                            "actor_id.")
+        return None
 
     def _official_key(self, values: dict[str, str], where: SourceRow) -> str | None:
         """Return the key an official code gives the actor, or ``None`` without one."""

@@ -35,13 +35,15 @@ from ecosystem.survey.columns import (ACTORS, CODE, CODES, DATE, IDS, NUMBER, TA
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")
-# Rows that get validation and number formats; row 1 is the header.
+# Rows that get validations and number formats. Row 1 is the header.
 FIRST_ROW, LAST_ROW = 2, 1000
-# Prefix of the ids in the example rows; each is one of columns.EXAMPLE_PREFIXES.
+# Prefix of the ids in the example rows. Each must be in columns.EXAMPLE_PREFIXES,
+# which the reader skips.
 EXAMPLE_PREFIX = {"nl": "voorbeeld-", "en": "example-"}
 # Fixed document and ZIP entry time, so that two runs write identical files.
 FIXED_TIME = dt.datetime(2025, 1, 1)
-MAX_MESSAGE = 255  # Excel's limit for a validation's input or error message.
+# Excel's limit for a validation's input message, in characters (MS-XLS, DValStrings).
+MAX_PROMPT = 255
 
 _BOLD = Font(bold=True)
 _EXAMPLE_FONT = Font(italic=True, color="808080")
@@ -278,8 +280,8 @@ def column_codes(column: Column, lang: str) -> list[tuple[str, str, str]]:
     ``choices`` and no scheme has no labels or definitions.
     """
     if not column.scheme and not column.choices:
-        raise ValueError(f"the coded column {column.name} has neither a scheme nor choices; "
-                         "give it one in ecosystem/survey/columns.py")
+        raise ValueError(f"the coded column {column.name} has neither a scheme nor choices. "
+                         "Give it one in ecosystem/survey/columns.py.")
     if not column.scheme:
         return [(choice, "", "") for choice in column.choices]
     return list(_scheme_codes(column.scheme, lang))
@@ -312,7 +314,7 @@ def _text_in(literals, lang: str) -> str:
 
 
 def _write_code_lists(sheet: Worksheet, lang: str) -> dict[tuple[str, str], str]:
-    """Write one block of codes per coded column; return each block's code range.
+    """Write one block of codes per coded column and return each block's code range.
 
     The range, such as ``'codelijsten'!$B$2:$B$8``, is keyed by
     ``(table.name, column.name)`` and feeds the column's list validation.
@@ -421,8 +423,8 @@ def _add_validations(sheet: Worksheet, table: SurveyTable, lang: str,
                                         formula2="2100", errorTitle=title, error=message)
         elif column.kind == DATE:
             title, message = text["invalid_date"]
-            first, last = (int(to_excel(dt.date(year, month, day)))
-                           for year, month, day in ((1900, 1, 1), (2100, 12, 31)))
+            first = int(to_excel(dt.date(1900, 1, 1)))
+            last = int(to_excel(dt.date(2100, 12, 31)))
             validation = DataValidation(type="date", operator="between", formula1=str(first),
                                         formula2=str(last), errorTitle=title, error=message)
         else:
@@ -442,7 +444,7 @@ def _several_codes_prompt(column: Column, lang: str) -> DataValidation:
     title, message, short = _TEXT[lang]["several_codes"]
     codes = ", ".join(code for code, _, _ in column_codes(column, lang))
     prompt = message.format(codes=codes)
-    if len(prompt) > MAX_MESSAGE:
+    if len(prompt) > MAX_PROMPT:
         prompt = short.format(code_lists=_TEXT[lang]["code_lists"])
     return DataValidation(type=None, promptTitle=title, prompt=prompt, showInputMessage=True)
 
@@ -580,7 +582,7 @@ def _write_column_table(sheet: Worksheet, lang: str) -> None:
 
 
 def _style_header_row(sheet: Worksheet) -> None:
-    """Make row 1 bold and frozen."""
+    """Make row 1 bold, shaded and frozen."""
     for cell in sheet[1]:
         cell.font = _BOLD
         cell.fill = OPTIONAL_FILL
@@ -594,7 +596,7 @@ def _save(workbook: Workbook, path: Path) -> None:
     """Save the workbook with fixed document and ZIP entry times.
 
     ``Workbook.save`` stamps the current time into the document properties
-    and the ZIP entries; writing through ``ExcelWriter`` and copying the
+    and the ZIP entries. Writing through ``ExcelWriter`` and copying the
     entries with a fixed time makes the file depend on its content only.
     """
     buffer = io.BytesIO()
