@@ -112,6 +112,14 @@ class Link:
     reported_on: str = ""
     mandated: bool = False
     source: SourceRow | None = None
+    # Who reported the row: an actor key, or a survey for a third party.
+    reporter: str = ""
+    # Set on a link that merges several reports of one collaboration: the
+    # reported rows as stated, every wave that reported it, and the
+    # attributes the reports disagree on.
+    reports: tuple["Link", ...] = ()
+    waves: tuple[str, ...] = ()
+    disputed: tuple[str, ...] = ()
 
 
 @dataclass

@@ -205,9 +205,40 @@ class GraphBuilder:
         self._add_period(node, link.since, link.until)
         if link.reported_on:
             graph.add((node, EW.reportedOn, Literal(link.reported_on, datatype=XSD.date)))
-        if link.wave:
-            graph.add((node, PROV.wasGeneratedBy, self._wave(link.wave)))
-        self._add_source(node, link.source)
+        for wave in link.waves or ((link.wave,) if link.wave else ()):
+            graph.add((node, PROV.wasGeneratedBy, self._wave(wave)))
+        for name in link.disputed:
+            graph.add((node, EW.disputedProperty, EW[name]))
+        if link.reports:
+            for number, reported in enumerate(link.reports, start=1):
+                self._add_report(node, self.iri(f"{link.key}/report/{number}"), reported)
+        else:
+            self._add_source(node, link.source)
+
+    def _add_report(self, link_node: URIRef, node: URIRef, reported: Link) -> None:
+        """Add one side's report of a merged collaboration, with its values as stated."""
+        graph = self.graph
+        self._add_type(node, EW.CollaborationReport)
+        graph.add((link_node, PROV.wasDerivedFrom, node))
+        graph.add((node, EW.source, self.iri(reported.source_key)))
+        graph.add((node, EW.target, self.iri(reported.target_key)))
+        graph.add((node, EW.direction, self._concept("direction", reported.direction)))
+        graph.add((node, EW.formality, self._concept("formality", reported.formality)))
+        for predicate, scheme, value in ((EW.intensity, "intensity", reported.intensity),
+                                         (EW.frequency, "frequency", reported.frequency),
+                                         (EW.initiator, "initiator", reported.initiator),
+                                         (EW.reportedBy, "reporting-side", reported.reported_by)):
+            if value:
+                graph.add((node, predicate, self._concept(scheme, value)))
+        for purpose in reported.purposes:
+            graph.add((node, EW.purpose, self._concept("purpose", purpose)))
+        if reported.reporter in (reported.source_key, reported.target_key):
+            graph.add((node, EW.reportingActor, self.iri(reported.reporter)))
+        if reported.wave:
+            graph.add((node, PROV.wasGeneratedBy, self._wave(reported.wave)))
+        if reported.reported_on:
+            graph.add((node, EW.reportedOn, Literal(reported.reported_on, datatype=XSD.date)))
+        self._add_source(node, reported.source)
 
     def _add_membership(self, membership: Membership) -> None:
         node = self.iri(membership.key)

@@ -179,6 +179,7 @@ def _add_clb(school: Actor, cells: dict[str, str], where: SourceRow,
         initiator="both",
         mandated=True,
         source=where,
+        reporter="register",
     ))
 
 

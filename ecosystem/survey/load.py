@@ -26,6 +26,7 @@ from ecosystem.survey.columns import (ACTORS, EXAMPLE_PREFIXES, LINKS, MEMBERSHI
                                       SurveyTable)
 from ecosystem.survey.identity import ActorIds, Definition, UnresolvedId
 from ecosystem.survey.read import SurveyTables
+from ecosystem.survey.reconcile import reconcile, reporter_of
 from ecosystem.tables import Table
 
 logger = logging.getLogger(__name__)
@@ -341,13 +342,10 @@ class SurveyLoader:
             values["reported_on"] = self.ecosystem.waves.get(values["wave"], "")
         pair = f"{pair_part(source)}--{pair_part(target)}"
         self._pair_counts[pair] += 1
-        self.ecosystem.links.append(Link(
-            key=f"collaboration/{pair}/{self._pair_counts[pair]}",
-            source_key=source,
-            target_key=target,
-            source=where,
-            **values,
-        ))
+        link = Link(key=f"collaboration/{pair}/{self._pair_counts[pair]}", source_key=source,
+                    target_key=target, source=where, **values)
+        link.reporter = reporter_of(link, survey)
+        self.ecosystem.links.append(link)
 
     def _resolve(self, cells: dict[str, str], column: str, where: SourceRow,
                  survey: int) -> str:
@@ -445,5 +443,6 @@ def load_surveys(surveys: list[SurveyTables], ecosystem: Ecosystem, crosswalk: C
     Dutch and French names of the registers.
     """
     SurveyLoader(ecosystem, crosswalk, report, names).load(surveys)
+    reconcile(ecosystem, report)
     for survey in surveys:
         logger.info("Loaded survey %s", survey.path)
