@@ -7,6 +7,8 @@ import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from ecosystem.tables import Table
+
 logger = logging.getLogger(__name__)
 
 REJECTED = "rejected"
@@ -46,6 +48,8 @@ class LoadReport:
         self.lines: list[ReportLine] = []
         self.rows_read: dict[str, int] = {}
         self.rows_loaded: dict[str, int] = {}
+        # Input tables by source name, kept so rejected rows can be copied out.
+        self.tables: dict[str, Table] = {}
 
     def add(
         self,
@@ -72,6 +76,11 @@ class LoadReport:
         """Record how many data rows a file held."""
         self.rows_read[file] = self.rows_read.get(file, 0) + rows
 
+    def read_table(self, table: Table) -> None:
+        """Record a table that was read: its row count, and the rows for copies of rejects."""
+        self.count_read(table.source, len(table.rows))
+        self.tables[table.source] = table
+
     def count_loaded(self, file: str, rows: int = 1) -> None:
         """Record rows of a file that were loaded."""
         self.rows_loaded[file] = self.rows_loaded.get(file, 0) + rows
@@ -90,6 +99,9 @@ class LoadReport:
         result = []
         for file, read in self.rows_read.items():
             counts = [plural(read, "row") + " read", f"{self.rows_loaded.get(file, 0)} loaded"]
+            merged = self.rows_with("merged", file)
+            if merged:
+                counts.append(f"{merged} merged")
             skipped = self.rows_with(SKIPPED, file)
             if skipped:
                 counts.append(f"{skipped} skipped")

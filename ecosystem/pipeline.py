@@ -7,6 +7,7 @@ The stages are plain functions, so a notebook can call them one by one;
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport
 from ecosystem.maps.network_map import draw_municipality_map
 from ecosystem.model import Ecosystem
+from ecosystem.rejected_rows import write_rejected_rows
 from ecosystem.registers.local_governments import (LOCAL_GOVERNMENTS_FILE,
                                                    read_local_governments)
 from ecosystem.registers.municipality_names import municipality_names
@@ -121,6 +123,10 @@ def write_outputs(result: RunResult) -> None:
                                               encoding="utf-8")
     result.municipalities.to_csv(out / "municipalities.csv", index=False, encoding="utf-8")
     result.report.write_csv(out / "load-report.csv")
+    rejected = out / "rejected"
+    if rejected.is_dir():
+        shutil.rmtree(rejected)
+    write_rejected_rows(result.report, rejected)
     write_violations_csv(result.violations, out / "validation-report.csv")
     write_ontology_docs(out / "ontology")
     rows = []

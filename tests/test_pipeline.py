@@ -166,3 +166,28 @@ def test_real_municipalities_link_to_wikidata(real_run):
     lokeren = URIRef("http://vocab.belgif.be/auth/refnis2025/46029")
     assert any("wikidata.org/entity/Q" in str(m)
                for m in real_run.graph.objects(lokeren, SKOS.exactMatch))
+
+
+def test_rejected_rows_copied_for_rerun(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "refnis"],
+              [["CAW", "CAW De Brug", "welfare", "caw", "46029"],
+               ["X", "Vzw X", "welfare", "caw", "99999"]])
+    write_csv(survey / "links.csv", ["source_id", "target_id", "direction", "formality"],
+              [["CAW", "X", "one-way", "ad-hoc"]])
+    out = tmp_path / "out"
+    result = run(small_reference, [survey], out)
+    assert result.exit_code == 1
+    actors = _rows(out / "rejected" / "survey" / "actors.csv")
+    assert [(r["actor_id"], r["refnis"]) for r in actors] == [("X", "99999")]
+    assert "refnis" in actors[0]["load_problem"]
+    links = _rows(out / "rejected" / "survey" / "links.csv")
+    assert [(r["source_id"], r["target_id"]) for r in links] == [("CAW", "X")]
+    # Fixed copies run again: the corrected actor and its link now load.
+    fixed = tmp_path / "fixed"
+    write_csv(fixed / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "refnis"],
+              [["X", "Vzw X", "welfare", "caw", "46029"]])
+    (fixed / "links.csv").write_bytes((out / "rejected" / "survey" / "links.csv").read_bytes())
+    second = run(small_reference, [survey, fixed], tmp_path / "out2")
+    rejected = [(Path(l.file).parent.name, l.row) for l in second.report.rejected]
+    assert ("fixed", 2) not in rejected

@@ -39,7 +39,7 @@ def read_local_governments(path: Path, ecosystem: Ecosystem, crosswalk: Crosswal
     """
     table = read_csv(path)
     require_columns(table, path, ("naam", "classificatie", "nis2019"))
-    report.count_read(table.source, len(table.rows))
+    report.read_table(table)
     before = len(ecosystem.actors)
     for number, cells in table.rows:
         where = SourceRow(table.source, number)

@@ -33,7 +33,7 @@ def read_municipalities(path: Path, report: LoadReport) -> dict[str, Municipalit
     """Read ``municipalities-2025.csv`` into municipalities keyed by REFNIS code."""
     table = read_csv(path)
     require_columns(table, path, ("nis_code", "name_nl"))
-    report.count_read(table.source, len(table.rows))
+    report.read_table(table)
     municipalities: dict[str, Municipality] = {}
     for number, cells in table.rows:
         try:
@@ -83,7 +83,7 @@ def read_crosswalk(path: Path, municipalities: dict[str, Municipality],
     """Read ``municipal-mergers-2025.csv`` into a :class:`Crosswalk`."""
     table = read_csv(path)
     require_columns(table, path, ("refnis2019_code", "refnis2025_codes"))
-    report.count_read(table.source, len(table.rows))
+    report.read_table(table)
     crosswalk = Crosswalk(municipalities)
     for number, cells in table.rows:
         try:

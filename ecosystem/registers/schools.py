@@ -47,7 +47,7 @@ def read_school_export(path: Path, ecosystem: Ecosystem, crosswalk: Crosswalk,
     """
     table = read_csv(path)
     require_columns(table, path, _REQUIRED)
-    report.count_read(table.source, len(table.rows))
+    report.read_table(table)
     added = 0
     for number, cells in table.rows:
         where = SourceRow(table.source, number)

@@ -89,7 +89,7 @@ class SurveyLoader:
     def _load_table(self, table: Table, spec: SurveyTable, survey: int, handler) -> None:
         """Check a table's header, then hand each row to ``handler``."""
         name = spec.name
-        self.report.count_read(table.source, len(table.rows))
+        self.report.read_table(table)
         self._report_layout(table, spec)
         missing = [c for c in spec.required if c not in table.columns]
         first_column = spec.columns[0].name
