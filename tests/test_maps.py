@@ -677,3 +677,30 @@ def test_index_rejects_non_relative_map(tmp_path, link):
 def test_index_rejects_invalid_count(tmp_path, count):
     with pytest.raises(IndexInputError, match="Expected a whole number of schools"):
         write_index([index_row("11005", "Boom", "", schools=count)], tmp_path / "index.html")
+
+
+def test_post_drawn_with_role_in_tooltip(tmp_path):
+    graph = nx.MultiDiGraph()
+    school = add_school(graph, "919", "De Hoeksteen")
+    city = add_actor(graph, f"{ID}local-government/44021", "Stad Gent", "local-government")
+    graph.add_edge(city, school, key=f"{ID}post/1 {school}", relation="post",
+                   post=f"{ID}post/1", role="bridge-figure", employer_type="city")
+    path = draw_municipality_map(graph, GENT, "Gent", tmp_path / "map.html")
+    edges = list(edges_by_id(read_map_data(path)).values())
+    assert len(edges) == 1
+    assert edges[0]["relation"] == "post"
+    assert "bridge figure who works for De Hoeksteen" in edges[0]["title"]
+    assert edges[0]["dashes"]
+
+
+def test_collaboration_tooltip_lists_waves_and_disputes(tmp_path):
+    graph = nx.MultiDiGraph()
+    school = add_school(graph, "919", "De Hoeksteen")
+    caw = add_actor(graph, f"{ID}org/caw", "CAW De Brug", "welfare", welfare_type="caw")
+    collaborate(graph, school, caw, f"{ID}link/1", intensity="cooperation",
+                waves=["2023-2024", "2024-2025"], disputed=["formality"])
+    path = draw_municipality_map(graph, GENT, "Gent", tmp_path / "map.html")
+    title = edges_by_id(read_map_data(path))[f"{ID}link/1"]["title"]
+    assert "Intensity: cooperation" in title
+    assert "Reported in: 2023-2024, 2024-2025" in title
+    assert "disagree on: formality" in title

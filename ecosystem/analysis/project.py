@@ -2,6 +2,18 @@
 
 Each collaboration and each membership becomes its own edge (keyed by its
 IRI), so parallel links between one pair stay apart with their attributes.
+
+Nodes are actor IRIs with ``label``, ``kind``, ``refnis``, ``municipality``,
+``welfare_type``, ``network_type``, ``school_number``, ``status`` (filled by
+the status analysis), ``lat``/``lon``, ``pupils`` and
+``indicator_pupil_share``. Edges have a ``relation``:
+
+* ``collaboration`` (source -> target): ``direction``, ``formality``,
+  ``mandated``, ``purposes``, ``intensity``, ``frequency``, ``since``,
+  ``until``, ``waves`` and ``disputed``;
+* ``membership`` (member -> network): ``role``, ``since``, ``until``;
+* ``post`` (organisation -> each school the post serves, keyed by post and
+  school): ``role`` and ``employer_type``.
 """
 
 from __future__ import annotations
@@ -21,11 +33,12 @@ PREFIX ew: <{EW}>
 PREFIX org: <{ORG}>
 PREFIX geo: <{GEO}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 ACTORS_QUERY = _PREFIXES + """
 SELECT ?actor ?class ?label ?refnis ?municipality ?welfareType ?networkType ?schoolNumber
-       ?lat ?long
+       ?lat ?long ?pupils ?share
 WHERE {
   VALUES ?class { ew:School ew:WelfareOrganisation ew:LocalGovernment ew:Network
                   ew:BridgeOrganisation }
@@ -39,28 +52,49 @@ WHERE {
   OPTIONAL { ?actor ew:networkType ?networkType }
   OPTIONAL { ?actor ew:schoolNumber ?schoolNumber }
   OPTIONAL { ?actor org:hasPrimarySite ?site . ?site geo:lat ?lat ; geo:long ?long }
+  OPTIONAL { ?actor ew:pupilCount ?pupils }
+  OPTIONAL { ?actor ew:indicatorPupilShare ?share }
 }
 """
 
 COLLABORATIONS_QUERY = _PREFIXES + """
-SELECT ?link ?source ?target ?direction ?formality ?mandated ?since
-       (GROUP_CONCAT(STR(?purpose); separator=" ") AS ?purposes)
+SELECT ?link ?source ?target ?direction ?formality ?mandated ?since ?until ?intensity
+       ?frequency
+       (GROUP_CONCAT(DISTINCT STR(?purpose); separator=" ") AS ?purposes)
+       (GROUP_CONCAT(DISTINCT STR(?year); separator=" ") AS ?waves)
+       (GROUP_CONCAT(DISTINCT STR(?disputed); separator=" ") AS ?disputes)
 WHERE {
   ?link a ew:Collaboration ; ew:source ?source ; ew:target ?target ;
         ew:direction ?direction ; ew:formality ?formality .
   OPTIONAL { ?link ew:mandated ?mandated }
   OPTIONAL { ?link ew:since ?since }
+  OPTIONAL { ?link ew:until ?until }
+  OPTIONAL { ?link ew:intensity ?intensity }
+  OPTIONAL { ?link ew:frequency ?frequency }
   OPTIONAL { ?link ew:purpose ?purpose }
+  OPTIONAL { ?link prov:wasGeneratedBy/ew:schoolYear ?year }
+  OPTIONAL { ?link ew:disputedProperty ?disputed }
 }
-GROUP BY ?link ?source ?target ?direction ?formality ?mandated ?since
+GROUP BY ?link ?source ?target ?direction ?formality ?mandated ?since ?until ?intensity
+         ?frequency
+"""
+
+POSTS_QUERY = _PREFIXES + """
+SELECT ?post ?organisation ?school ?role ?employerType
+WHERE {
+  ?post a ew:Post ; org:postIn ?organisation ; ew:serves ?school .
+  OPTIONAL { ?post org:role ?role }
+  OPTIONAL { ?post ew:employerType ?employerType }
+}
 """
 
 MEMBERSHIPS_QUERY = _PREFIXES + """
-SELECT ?membership ?member ?network ?role ?since
+SELECT ?membership ?member ?network ?role ?since ?until
 WHERE {
   ?membership a ew:NetworkMembership ; org:member ?member ; org:organization ?network .
   OPTIONAL { ?membership org:role ?role }
   OPTIONAL { ?membership ew:since ?since }
+  OPTIONAL { ?membership ew:until ?until }
 }
 """
 
@@ -77,7 +111,12 @@ def project(graph: Graph) -> nx.MultiDiGraph:
         network.add_edge(str(row.member), str(row.network), key=str(row.membership),
                          relation="membership",
                          role=_notation(row.role) or "member",
-                         since=_text(row.since))
+                         since=_text(row.since),
+                         until=_text(row.until))
+    for row in graph.query(POSTS_QUERY):
+        network.add_edge(str(row.organisation), str(row.school),
+                         key=f"{row.post} {row.school}", relation="post", post=str(row.post),
+                         role=_notation(row.role), employer_type=_notation(row.employerType))
     logger.info("Projected %d actors and %d links", network.number_of_nodes(),
                 network.number_of_edges())
     return network
@@ -96,6 +135,8 @@ def _actor_attributes(row) -> dict:
         "status": "",
         "lat": float(row.lat) if row.lat is not None else None,
         "lon": float(row.long) if row.long is not None else None,
+        "pupils": int(row.pupils) if row.pupils is not None else None,
+        "indicator_pupil_share": float(row.share) if row.share is not None else None,
     }
 
 
@@ -109,6 +150,12 @@ def _collaboration_attributes(row) -> dict:
         "mandated": bool(row.mandated.toPython()) if row.mandated is not None else False,
         "purposes": sorted(_notation(purpose) for purpose in purposes),
         "since": _text(row.since),
+        "until": _text(row.until),
+        "intensity": _notation(row.intensity),
+        "frequency": _notation(row.frequency),
+        "waves": sorted(str(row.waves).split()) if row.waves else [],
+        "disputed": sorted(str(d).rsplit("#", 1)[-1] for d in str(row.disputes).split())
+        if row.disputes else [],
     }
 
 

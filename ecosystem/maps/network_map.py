@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 VIS_NETWORK_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 TEMPLATE_FILE = "map_template.html"
 
-RELATIONS = ("collaboration", "membership")
+RELATIONS = ("collaboration", "membership", "post")
 DIRECTIONS = ("one-way", "two-way")
 FORMALITIES = ("structural", "ad-hoc")
 
@@ -364,6 +364,17 @@ def _edge_record(
         record.update(style.membership_visuals())
         return record
 
+    if relation == "post":
+        role = _text(data.get("role")).replace("-", " ") or "post"
+        lines = [f"{labels[source]} has a {role} who works for {labels[target]}"]
+        employer = _text(data.get("employer_type"))
+        if employer:
+            lines.append(f"Employed by: {employer.replace('-', ' ')}")
+        lines.append(_text(data.get("post")) or edge_id)
+        record = {"relation": relation, "formality": "", "title": "\n".join(lines)}
+        record.update(style.post_visuals())
+        return record
+
     direction = _checked_value(data, "direction", DIRECTIONS, edge_id)
     formality = _checked_value(data, "formality", FORMALITIES, edge_id)
     mandated = _flag(data.get("mandated"))
@@ -377,9 +388,18 @@ def _edge_record(
     purposes = _purposes(data.get("purposes"))
     if purposes:
         lines.append("Purposes: " + ", ".join(purposes))
+    for name, text in (("intensity", "Intensity"), ("frequency", "Frequency")):
+        if _text(data.get(name)):
+            lines.append(f"{text}: {_text(data.get(name)).replace('-', ' ')}")
     since = _text(data.get("since"))
     if since:
         lines.append(f"Since: {since}")
+    waves = _purposes(data.get("waves"))
+    if waves:
+        lines.append("Reported in: " + ", ".join(waves))
+    disputed = _purposes(data.get("disputed"))
+    if disputed:
+        lines.append("The reports disagree on: " + ", ".join(disputed))
     lines.append(edge_id)
     record = {
         "relation": relation,
@@ -473,6 +493,8 @@ def _render_filters(nodes: list[dict], edges: list[dict]) -> str:
         boxes.append(("link", "ad-hoc", "Ad-hoc links"))
     if any(edge.get("relation") == "membership" for edge in edges):
         boxes.append(("link", "membership", "Memberships"))
+    if any(edge.get("relation") == "post" for edge in edges):
+        boxes.append(("link", "post", "Posts"))
     return "\n".join(
         f'<label><input type="checkbox" data-filter="{group}" '
         f'value="{html.escape(value)}" checked> '

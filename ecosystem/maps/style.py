@@ -84,6 +84,8 @@ UNKNOWN_STATUS_STYLE = StatusStyle("unknown", "#7F7F7F", "status not computed")
 COLLABORATION_COLOUR = "#404040"
 MANDATED_COLOUR = "#A0527F"
 MEMBERSHIP_COLOUR = "#A6A6A6"
+POST_COLOUR = "#2E8B57"
+POST_DASHES = [6, 3, 1, 3]
 HIGHLIGHT_COLOUR = "#000000"
 OUTSIDE_FONT_COLOUR = "#777777"
 
@@ -185,6 +187,16 @@ def membership_visuals() -> dict:
     }
 
 
+def post_visuals() -> dict:
+    """Return the vis-network style of a post link: an organisation's post serving a school."""
+    return {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}, "from": {"enabled": False}},
+        "dashes": list(POST_DASHES),
+        "width": MEMBERSHIP_WIDTH,
+        "color": _edge_colour(POST_COLOUR),
+    }
+
+
 def _edge_colour(colour: str) -> dict:
     return {"color": colour, "highlight": HIGHLIGHT_COLOUR, "hover": colour, "inherit": False}
 
@@ -268,6 +280,10 @@ def _link_items() -> list[tuple[str, str]]:
         (
             _line_icon(MEMBERSHIP_COLOUR, MEMBERSHIP_WIDTH, MEMBERSHIP_DASHES, False, False),
             "Membership of a local network: grey dotted line",
+        ),
+        (
+            _line_icon(POST_COLOUR, MEMBERSHIP_WIDTH, POST_DASHES, False, True),
+            "A post of the organisation (such as a bridge figure) works for the school",
         ),
     ]
 
