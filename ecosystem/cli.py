@@ -14,6 +14,7 @@ from ecosystem.graph.store import STORES
 from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
+from ecosystem.progress import BarProgress, Progress
 from ecosystem.survey.template import LANGUAGES, write_template
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
@@ -51,7 +52,8 @@ def main(verbose: bool) -> None:
               help="rdflib store that keeps the graph in memory or in Oxigraph.")
 @click.option("--no-validate", is_flag=True,
               help="Skip the SHACL check of the graph (faster on very large inputs).")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the exit summary.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Print only errors and the exit summary; no progress bars.")
 def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
         store: str, no_validate: bool, quiet: bool) -> None:
     """Read registers and surveys, build and check the graph, and write maps and tables.
@@ -65,9 +67,10 @@ def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
     Example: ecosystem run --reference registers/ --survey survey.xlsx --out out/
     """
     reference, surveys = _inputs(reference, surveys, quiet)
+    progress = Progress() if quiet else BarProgress(pipeline.STAGES)
     try:
         result = pipeline.run(reference, list(surveys), out, base=base, store=store,
-                              validate=not no_validate)
+                              validate=not no_validate, progress=progress)
     except EcosystemError as error:
         _fail(str(error))
     except OSError as error:

@@ -25,6 +25,7 @@ from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport
 from ecosystem.maps.network_map import draw_municipality_map
 from ecosystem.model import Ecosystem
+from ecosystem.progress import Progress
 from ecosystem.rejected_rows import write_rejected_rows
 from ecosystem.registers.local_governments import (LOCAL_GOVERNMENTS_FILE,
                                                    read_local_governments)
@@ -104,12 +105,14 @@ def analyse(graph: Graph) -> tuple[nx.MultiDiGraph, pd.DataFrame, pd.DataFrame]:
     return network, schools, municipalities_table(schools)
 
 
-def draw_maps(network: nx.MultiDiGraph, municipalities: pd.DataFrame, out: Path) -> list[Path]:
+def draw_maps(network: nx.MultiDiGraph, municipalities: pd.DataFrame, out: Path,
+              progress: Progress | None = None) -> list[Path]:
     """Write one map per municipality that has a school into ``out/maps``."""
     folder = out / "maps"
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for row in municipalities.itertuples(index=False):
+    rows = municipalities.itertuples(index=False)
+    for row in (progress or Progress()).items(rows, len(municipalities), "maps"):
         path = folder / f"{row.refnis}.html"
         paths.append(draw_municipality_map(network, row.refnis, row.municipality, path))
     return paths
@@ -136,22 +139,35 @@ def write_outputs(result: RunResult) -> None:
     write_index(rows, result.index)
 
 
+STAGES = ("read", "build", "validate", "analyse", "maps", "write")
+
+
 def run(reference: Path, surveys: list[Path], out: Path, *, base: str = DEFAULT_BASE,
-        store: str = "memory", validate: bool = True) -> RunResult:
+        store: str = "memory", validate: bool = True,
+        progress: Progress | None = None) -> RunResult:
     """Read, build, validate, analyse, draw and report; return what was written.
 
-    Raises :class:`ecosystem.errors.EcosystemError` when the run cannot complete.
+    ``progress`` hears of each of :data:`STAGES` as it starts. Raises
+    :class:`ecosystem.errors.EcosystemError` when the run cannot complete.
     """
+    progress = progress or Progress()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     report = LoadReport()
+    progress.stage("read")
     ecosystem = read_inputs(reference, surveys, report)
+    progress.stage("build")
     graph = build_graph(ecosystem, base=base, store=store)
+    progress.stage("validate")
     violations = validate_graph(graph) if validate else []
+    progress.stage("analyse")
     network, schools, municipalities = analyse(graph)
     result = RunResult(out, report, schools, municipalities, graph, network,
                        violations=violations)
-    result.maps = draw_maps(network, municipalities, out)
+    progress.stage("maps")
+    result.maps = draw_maps(network, municipalities, out, progress)
+    progress.stage("write")
     write_outputs(result)
+    progress.close()
     logger.info("Wrote %d maps and %d schools to %s", len(result.maps), len(schools), out)
     return result

@@ -191,3 +191,32 @@ def test_rejected_rows_copied_for_rerun(tmp_path, small_reference):
     second = run(small_reference, [survey, fixed], tmp_path / "out2")
     rejected = [(Path(l.file).parent.name, l.row) for l in second.report.rejected]
     assert ("fixed", 2) not in rejected
+
+
+def test_progress_hears_every_stage(tmp_path):
+    from ecosystem.pipeline import STAGES
+    from ecosystem.progress import Progress
+
+    class Recorder(Progress):
+        def __init__(self):
+            self.stages, self.loops = [], []
+
+        def stage(self, name):
+            self.stages.append(name)
+
+        def items(self, iterable, total, description):
+            self.loops.append((description, total))
+            yield from iterable
+
+    recorder = Recorder()
+    reference, surveys = example_inputs()
+    run(reference, surveys, tmp_path, progress=recorder)
+    assert recorder.stages == list(STAGES)
+    assert recorder.loops == [("maps", 2)]
+
+
+def test_cli_quiet_prints_no_progress(tmp_path):
+    result = CliRunner().invoke(main, ["run", "-q", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "stage" not in result.output
+    assert result.output.strip().splitlines()[-1].startswith("Wrote 17 schools")
