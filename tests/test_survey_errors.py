@@ -299,3 +299,15 @@ def test_same_name_twice_in_register_not_merged(tmp_path, small_reference):
     ecosystem, report = _load(small_reference, survey)
     assert sorted(k for k in ecosystem.actors if k.startswith("actor/")) == ["actor/A"]
     assert ecosystem.actors["actor/A"].actor_ids == ["A", "B", "C"]
+
+
+def test_broken_refnis_vocabulary_fails_clearly(tmp_path, small_reference):
+    (small_reference / "refnis").mkdir()
+    (small_reference / "refnis" / "broken.ttl").write_text("<a> <b> .", encoding="utf-8")
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER, [["W", "Vzw", "welfare", "caw", "", ""]])
+    result = CliRunner().invoke(main, ["run", "--reference", str(small_reference),
+                                       "--survey", str(survey), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "Turtle" in result.output
+    assert "Traceback" not in result.output

@@ -15,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
+from ecosystem.errors import InputFileError
 from ecosystem.names import fold
 from ecosystem.registers.municipalities import Crosswalk
 
@@ -113,7 +114,12 @@ def _add_vocabulary_labels(names: MunicipalityNames, folder: Path) -> None:
     """Add the Dutch, French and German labels of the REFNIS vocabulary files."""
     graph = Graph()
     for path in sorted(folder.glob("*.ttl")):
-        graph.parse(path, format="turtle")
+        try:
+            graph.parse(path, format="turtle")
+        except (OSError, SyntaxError, ValueError) as error:
+            raise InputFileError(path, f"is not a readable Turtle file ({error})",
+                                 "Use the REFNIS vocabulary files as published, or remove "
+                                 "the refnis folder.") from error
     provinces = {m.province_code: m.province for m in names.crosswalk.municipalities.values()}
     for subject, label in graph.subject_objects(SKOS.prefLabel):
         if isinstance(subject, URIRef) and str(subject).startswith(_REFNIS_PREFIX):

@@ -78,8 +78,8 @@ class SurveyLoader:
         """Report sheets or files a survey holds but that are not read, and a missing links table."""
         for name in survey.unused:
             self.report.add(NOTICE, str(survey.path), None, "", name,
-                            f"{name} is not read: a survey reads only actors, links and "
-                            "memberships",
+                            f"{name} is not read: a survey reads only the tables actors, "
+                            "links, memberships, roles and waves",
                             "Rename it to one of those names if it holds that table.")
         if survey.links is None and survey.actors is not None:
             self.report.add(NOTICE, str(survey.path), None, "", "",
