@@ -134,6 +134,84 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
 
 
 @main.command()
+@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@_reference_option
+@_survey_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("visualisations") / "analysis", show_default=True,
+              help="Folder that receives the tables as CSV and JSON.")
+@click.option("--indicators", type=click.Path(dir_okay=False, path_type=Path),
+              help="flemish-municipal-indicators.json for need against coverage "
+                   "(default: the file in --reference, when there).")
+@click.option("--expected", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV with columns refnis and welfare_types: the welfare types each "
+                   "municipality's schools should reach (default ocmw, caw, "
+                   "huis-van-het-kind, clb).")
+@click.option("--compare", nargs=2, metavar="BEFORE AFTER",
+              help="Compare two survey waves, such as 2023-2024 2024-2025.")
+def analyse(graph_file: Path | None, reference: Path | None, surveys: tuple[Path, ...],
+            out: Path, indicators: Path | None, expected: Path | None,
+            compare: tuple[str, str] | None) -> None:
+    """Analyse where to act: gaps per school, network metrics, single points of failure.
+
+    GRAPH_FILE is a graph.ttl of an earlier run; without it the graph is
+    built from --reference and --survey (or the bundled example). Writes
+    school-profiles, municipality-metrics, single-points-of-failure,
+    post-dependence, suggestions and, with indicators, need-against-coverage
+    (and waves-* with --compare), each as CSV and JSON.
+
+    Example: ecosystem analyse --reference registers/ --survey survey.xlsx --out analysis/
+    """
+    from ecosystem.analysis.gap_analysis import analyse_network, write_analysis
+    from ecosystem.analysis.need import read_indicators
+    from ecosystem.analysis.profiles import read_expected_types
+    from ecosystem.analysis.project import project
+
+    try:
+        graph = _graph_for_analysis(graph_file, reference, surveys)
+        if indicators is None and reference is not None:
+            default = reference / "flemish-municipal-indicators.json"
+            indicators = default if default.is_file() else None
+        analysis = analyse_network(
+            project(graph),
+            indicators=read_indicators(indicators) if indicators else None,
+            expected=read_expected_types(expected) if expected else None,
+            compare=compare,
+        )
+        files = write_analysis(analysis, out)
+    except EcosystemError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write the analysis ({error.strerror}: {error.filename}). "
+              "Give --out a folder you can write to.")
+    if analysis.need is None:
+        click.echo("No municipal indicators given: need against coverage is left out "
+                   "(use --indicators).")
+    click.echo(f"Wrote {plural(len(files), 'file')} to {out}.")
+
+
+def _graph_for_analysis(graph_file: Path | None, reference: Path | None,
+                        surveys: tuple[Path, ...]):
+    """Return the graph of a file, or the graph built from the inputs."""
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    if graph_file is not None:
+        try:
+            return Graph().parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
+        except (OSError, SyntaxError, ValueError) as error:
+            _fail(f"cannot read the graph {graph_file} ({error}). Give an RDF file such as "
+                  "the graph.ttl that ecosystem run writes.")
+    reference, surveys = _inputs(reference, surveys, quiet=True)
+    report = LoadReport()
+    graph = pipeline.build_graph(pipeline.read_inputs(reference, list(surveys), report))
+    if report.rejected:
+        click.echo(f"{plural(len(report.rejected), 'input row')} rejected and left out of "
+                   "the analysis; run ecosystem run or validate to see them.", err=True)
+    return graph
+
+
+@main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def docs(folder: Path) -> None:
     """Write the HTML documentation of the ontology into FOLDER.

@@ -1,0 +1,61 @@
+"""ecosystem analyse: every table, as CSV and JSON, on the example and on real registers."""
+
+import csv
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from ecosystem.cli import main
+
+TABLES = ("school-profiles", "municipality-metrics", "single-points-of-failure",
+          "post-dependence", "suggestions")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_analyse_example_writes_every_table(tmp_path):
+    result = CliRunner().invoke(main, ["analyse", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for name in TABLES:
+        assert (tmp_path / f"{name}.csv").is_file(), name
+        records = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+        assert len(records) == len(_rows(tmp_path / f"{name}.csv")), name
+    profiles = {r["name"]: r for r in _rows(tmp_path / "school-profiles.csv")}
+    assert profiles["Basisschool De Klimop"]["status"] == "isolated"
+    assert "huis-van-het-kind" in profiles["Vrije Basisschool De Linde"]["missing_types"]
+    suggestions = _rows(tmp_path / "suggestions.csv")
+    assert {r["school"] for r in suggestions} >= {"Basisschool De Klimop"}
+    assert all(r["reason"] for r in suggestions)
+    assert "need" in result.output
+
+
+def test_analyse_real_registers_ranks_need(tmp_path, reference_dir):
+    result = CliRunner().invoke(main, ["analyse", "--reference", str(reference_dir),
+                                       "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    need = _rows(tmp_path / "need-against-coverage.csv")
+    assert sorted(r["refnis"] for r in need) == sorted(
+        ["11005", "23027", "34022", "24062", "46029", "45041", "13040"])
+    assert [r["rank"] for r in need] == [str(n) for n in range(1, 8)]
+    assert all(r["coverage"] == "0.0" for r in need)
+    json.loads((tmp_path / "need-against-coverage.json").read_text(encoding="utf-8"))
+
+
+def test_analyse_graph_file(tmp_path):
+    run = CliRunner().invoke(main, ["run", "-q", "--out", str(tmp_path / "run")])
+    assert run.exit_code == 0
+    result = CliRunner().invoke(main, ["analyse", str(tmp_path / "run" / "graph.ttl"),
+                                       "--out", str(tmp_path / "analysis")])
+    assert result.exit_code == 0, result.output
+    assert len(_rows(tmp_path / "analysis" / "school-profiles.csv")) == 17
+
+
+def test_analyse_unknown_wave_fails_clearly(tmp_path):
+    result = CliRunner().invoke(main, ["analyse", "--out", str(tmp_path), "--compare",
+                                       "2019-2020", "2024-2025"])
+    assert result.exit_code == 2
+    assert "2019-2020" in result.output
