@@ -239,7 +239,8 @@ def docs(folder: Path) -> None:
 @click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True,
               help="Language of the sheet names, headers, instructions and messages: "
                    "nl (Dutch) or en (English).")
-def template(out: Path, lang: str) -> None:
+@click.option("--force", is_flag=True, help="Replace OUT when it exists.")
+def template(out: Path, lang: str, force: bool) -> None:
     """Write an empty survey workbook OUT.xlsx for a coordinator to fill in.
 
     The workbook has an instructions sheet, one sheet per survey table with
@@ -249,6 +250,9 @@ def template(out: Path, lang: str) -> None:
 
     Example: ecosystem template --lang en survey.xlsx
     """
+    if out.exists() and not force:
+        _fail(f"{out} exists and may hold a filled-in survey. Give another file name, or "
+              "add --force to replace it.")
     try:
         path = write_template(out, lang=lang)
     except EcosystemError as error:

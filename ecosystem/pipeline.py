@@ -110,6 +110,9 @@ def draw_maps(network: nx.MultiDiGraph, municipalities: pd.DataFrame, out: Path,
     """Write one map per municipality that has a school into ``out/maps``."""
     folder = out / "maps"
     folder.mkdir(parents=True, exist_ok=True)
+    # Maps of an earlier run in the same folder would sit beside this run's.
+    for old in folder.glob("*.html"):
+        old.unlink()
     paths = []
     rows = municipalities.itertuples(index=False)
     for row in (progress or Progress()).items(rows, len(municipalities), "maps"):

@@ -8,6 +8,7 @@ import re
 from pathlib import Path, PurePath
 
 from ecosystem.load_report import LoadReport
+from ecosystem.survey.columns import TABLES
 from ecosystem.tables import Table
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,12 @@ def write_rejected_rows(report: LoadReport, folder: Path) -> list[Path]:
 def _write(table: Table, rows, problems, path: Path) -> Path:
     """Write one table's rejected rows as UTF-8 CSV."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    columns = [column for column in dict.fromkeys(table.columns) if column]
+    # Only the survey's own columns are copied: a column the reader does not
+    # know may hold personal data, which the outputs never repeat.
+    known = {column.name for spec in TABLES for column in spec.columns}
+    register_table = not set(table.columns) & {"actor_id", "source_id", "post_id", "wave"}
+    columns = [column for column in dict.fromkeys(table.columns)
+               if column and (register_table or column in known)]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns + [PROBLEM_COLUMN])

@@ -142,10 +142,13 @@ def _cell_text(cell: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
+        number_format = getattr(cell, "number_format", "") or ""
+        if "%" in number_format:
+            # A cell shown as 12% stores 0.12; the survey writes percentages as 12.
+            return f"{round(value * 100, 10):g}"
         if isinstance(value, float) and not value.is_integer():
             return repr(value)
         text = str(int(value))
-        number_format = getattr(cell, "number_format", "") or ""
         if _ZERO_FORMAT.match(number_format):
             text = text.zfill(len(number_format))
         return text

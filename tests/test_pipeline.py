@@ -220,3 +220,13 @@ def test_cli_quiet_prints_no_progress(tmp_path):
     assert result.exit_code == 0
     assert "stage" not in result.output
     assert result.output.strip().splitlines()[-1].startswith("Wrote 17 schools")
+
+
+def test_rerun_removes_old_maps(tmp_path):
+    stale = tmp_path / "maps" / "12345.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    reference, surveys = example_inputs()
+    run(reference, surveys, tmp_path)
+    assert sorted(p.name for p in (tmp_path / "maps").glob("*.html")) == ["99001.html",
+                                                                         "99002.html"]

@@ -73,7 +73,9 @@ def test_disagreement_recorded_and_listed(tmp_path, small_reference):
     assert link.disputed == ("direction", "formality", "intensity")
     assert link.formality == "ad-hoc"
     assert link.intensity == "communication"
-    assert link.direction == "two-way"
+    # One side says two-way, the other one-way: the cautious one-way flow is kept.
+    assert link.direction == "one-way"
+    assert (link.source_key, link.target_key) == ("actor/CAW", "school/919")
     discussed = [(Path(l.file).parent.name, l.row, l.column) for l in report.lines
                  if l.level == DISCUSS]
     assert ("schools", 2, "formality") in discussed
@@ -151,3 +153,17 @@ def test_survey_confirms_register_clb_link(tmp_path, small_reference):
     assert links[0].mandated
     assert [r.reporter for r in links[0].reports] == ["register", "school/919"]
     assert ecosystem.actors["clb/114314"].name == "Vrij CLB Rupel"
+
+
+def test_start_years_differ_with_shared_purpose(tmp_path, small_reference):
+    surveys = _surveys(tmp_path,
+                       [["S", "CAW", "one-way", "ad-hoc", "referral", "", "2021", "source",
+                         "2024-2025"]],
+                       [["S", "CAW", "one-way", "ad-hoc", "referral", "", "2022", "target",
+                         "2024-2025"]])
+    ecosystem, report = _load(small_reference, surveys)
+    links = _survey_links(ecosystem)
+    assert len(links) == 1
+    assert links[0].since == "2021"
+    assert links[0].disputed == ("since",)
+    assert [l.column for l in report.lines if l.level == DISCUSS] == ["since", "since"]

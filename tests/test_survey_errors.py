@@ -11,6 +11,7 @@ from conftest import write_csv
 from ecosystem.cli import main
 from ecosystem.errors import InputFileError
 from ecosystem.load_report import NOTICE, LoadReport
+from ecosystem.pipeline import read_inputs
 from ecosystem.model import Ecosystem
 from ecosystem.registers.municipalities import read_crosswalk, read_municipalities
 from ecosystem.registers.municipality_names import municipality_names
@@ -240,24 +241,42 @@ def test_municipality_by_name(tmp_path, small_reference, reference_dir, municipa
     assert ecosystem.actors["actor/W"].refnis == expected
 
 
-@pytest.mark.parametrize("municipality, province, refnis, message", [
-    ("Saint-Nicolas", "", "", "several municipalities"),
-    ("Nergensdorp", "", "", "no municipality has this name"),
-    ("Lokeren", "Limburg", "", "does not lie in province Limburg"),
-    ("Lokeren", "", "11005", "refnis is Boom"),
-    ("", "Limburg", "11005", "does not lie in province Limburg"),
+@pytest.mark.parametrize("municipality, province, refnis, message, kept", [
+    ("Saint-Nicolas", "", "", "several municipalities", ""),
+    ("Nergensdorp", "", "", "no municipality has this name", ""),
+    ("Lokeren", "Limburg", "", "does not lie in province Limburg", ""),
+    ("Lokeren", "", "11005", "this name is not Boom", "11005"),
+    ("", "Limburg", "11005", "does not lie in province Limburg", "11005"),
 ])
 def test_municipality_name_problems(tmp_path, small_reference, reference_dir, municipality,
-                                    province, refnis, message):
+                                    province, refnis, message, kept):
     shutil.copytree(reference_dir / "refnis", small_reference / "refnis")
     survey = tmp_path / "survey"
     write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "municipality",
                                       "province", "refnis"],
               [["W", "Vzw Test", "welfare", "caw", municipality, province, refnis]])
+    write_csv(survey / "links.csv", LINK_HEADER, [["919", "W", "one-way", "ad-hoc", ""]])
     ecosystem, report = _load(small_reference, survey)
-    assert len(report.rejected) == 1
-    assert message in report.rejected[0].message
-    assert ecosystem.actors == {} or "actor/W" not in ecosystem.actors
+    assert report.rejected == []
+    notices = [line for line in report.lines if message in line.message]
+    assert len(notices) == 1
+    assert ecosystem.actors["actor/W"].refnis == kept
+    assert _survey_links(ecosystem) == [("school/919", "actor/W")]
+
+
+@pytest.mark.parametrize("municipality, refnis", [
+    ("Saint-Nicolas", "46021"), ("Sint Niklaas", ""), ("sint-niklaas", "46021"),
+])
+def test_municipality_name_agrees_with_code(tmp_path, small_reference, reference_dir,
+                                            municipality, refnis):
+    shutil.copytree(reference_dir / "refnis", small_reference / "refnis")
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "municipality",
+                                      "refnis"],
+              [["W", "Vzw Test", "welfare", "caw", municipality, refnis]])
+    ecosystem, report = _load(small_reference, survey)
+    assert [line.describe() for line in report.lines if line.column == "municipality"] == []
+    assert ecosystem.actors["actor/W"].refnis == "46021"
 
 
 def test_same_name_in_municipality_is_one_actor(tmp_path, small_reference):
@@ -311,3 +330,52 @@ def test_broken_refnis_vocabulary_fails_clearly(tmp_path, small_reference):
     assert result.exit_code == 2
     assert "Turtle" in result.output
     assert "Traceback" not in result.output
+
+
+def test_personal_columns_reported_and_never_copied(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER + ["contactpersoon", "e-mail"],
+              [["W", "Vzw Test", "welfare", "caw", "", "99999", "Katrien Wouters",
+                "katrien@example.org"]])
+    write_csv(survey / "roles.csv", ["post_id", "organisation_id", "role", "serves"],
+              [["BF-Katrien-Wouters", "919", "bridge-figure", "919"]])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", "--reference", str(small_reference),
+                                       "--survey", str(survey), "--out", str(out)])
+    assert result.exit_code == 1
+    report = (out / "load-report.csv").read_text(encoding="utf-8")
+    assert report.count("seems to hold personal data") == 2
+    assert "Katrien" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    for path in (out / "rejected").rglob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        assert "katrien@" not in text, path
+        assert "contactpersoon" not in text, path
+
+
+def test_ocmw_as_welfare_is_the_local_government(tmp_path, small_reference, reference_dir):
+    shutil.copy(reference_dir / "local-governments-2022.csv", small_reference)
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["OCMW", "OCMW Boom", "welfare", "ocmw", "", "11005"]])
+    write_csv(survey / "links.csv", LINK_HEADER, [["919", "OCMW", "one-way", "ad-hoc", ""]])
+    write_csv(small_reference / "primary-schools-test.csv", ["schoolnummer", "naam", "niscode"],
+              SCHOOLS, newline="\r")
+    report = LoadReport()
+    ecosystem = read_inputs(small_reference, [survey], report)
+    assert report.rejected == []
+    assert _survey_links(ecosystem) == [("school/919", "local-government/11005")]
+    assert "OCMW" in ecosystem.actors["local-government/11005"].actor_ids
+
+
+def test_percent_cells_read_as_percentages(tmp_path, small_reference):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "actors"
+    sheet.append(["actor_id", "name", "kind", "school_number", "indicator_pupil_share"])
+    sheet.append(["S", "De Hoeksteen", "school", "919", 0.375])
+    sheet["E2"].number_format = "0.0%"
+    path = tmp_path / "survey.xlsx"
+    workbook.save(path)
+    ecosystem, report = _load(small_reference, path)
+    assert report.rejected == []
+    assert ecosystem.actors["school/919"].indicator_pupil_share == 37.5

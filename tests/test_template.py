@@ -428,3 +428,19 @@ def test_round_trip_through_reader(lang, tmp_path, small_reference):
     assert [(p.organisation_key, p.role, p.serves, p.employer_type) for p in posts] == [
         ("actor/CAW", "bridge-figure", ("school/919",), "welfare-organisation")]
     assert ecosystem.waves == {"2024-2025": "2025-03-14"}
+
+
+def test_template_keeps_existing_file(tmp_path):
+    from click.testing import CliRunner
+
+    from ecosystem.cli import main
+
+    path = tmp_path / "ingevuld.xlsx"
+    path.write_bytes(b"filled in")
+    result = CliRunner().invoke(main, ["template", str(path)])
+    assert result.exit_code == 2
+    assert "--force" in result.output
+    assert path.read_bytes() == b"filled in"
+    result = CliRunner().invoke(main, ["template", "--force", str(path)])
+    assert result.exit_code == 0
+    assert path.read_bytes() != b"filled in"

@@ -47,7 +47,7 @@ class MunicipalityNames:
         """Record that ``name`` refers to the municipality with REFNIS ``code`` (any vintage)."""
         refnis, _converted = self.crosswalk.to_2025(code)
         if refnis is not None and name:
-            self.codes_by_name.setdefault(fold(name), set()).add((code, refnis))
+            self.codes_by_name.setdefault(_name_key(name), set()).add((code, refnis))
 
     def resolve(self, name: str, province: str = "") -> str:
         """Return the 2025 REFNIS code of a municipality name, checked against ``province``.
@@ -55,7 +55,7 @@ class MunicipalityNames:
         A name of before 2025 may come with the province it lay in then, such
         as Zwijndrecht in the province of Antwerp.
         """
-        pairs = self.codes_by_name.get(fold(name), set())
+        pairs = self.codes_by_name.get(_name_key(name), set())
         if province:
             pairs = self._in_province(pairs, name, province)
         found = {refnis for _code, refnis in pairs}
@@ -68,6 +68,17 @@ class MunicipalityNames:
                                       "Check the spelling, or give the REFNIS code in the "
                                       "refnis column.")
         return next(iter(found))
+
+    def names_code(self, name: str, refnis: str) -> bool:
+        """Tell whether ``name`` is a name (of any vintage) of the 2025 municipality ``refnis``."""
+        return any(code == refnis for _old, code in self.codes_by_name.get(_name_key(name), ()))
+
+    def former_code(self, name: str) -> str:
+        """Return the REFNIS code of before 2025 that ``name`` had, or "" for a current name."""
+        pairs = self.codes_by_name.get(_name_key(name), set())
+        former = {old for old, refnis in pairs if old != refnis}
+        current = {old for old, refnis in pairs if old == refnis}
+        return next(iter(former)) if len(former) == 1 and not current else ""
 
     def _in_province(self, pairs: set[tuple[str, str]], name: str,
                      province: str) -> set[tuple[str, str]]:
@@ -128,6 +139,11 @@ def _add_vocabulary_labels(names: MunicipalityNames, folder: Path) -> None:
                 names.province_aliases[_province_key(str(label))] = _province_key(provinces[code])
             elif code.isdigit() and len(code) == 5:
                 names.add(str(label), code)
+
+
+def _name_key(name: str) -> str:
+    """Return a municipality name folded, with hyphens as spaces (Sint Niklaas, Sint-Niklaas)."""
+    return fold(name).replace("-", " ")
 
 
 def _province_key(province: str) -> str:

@@ -27,10 +27,12 @@ MODEL_PROSE = (
      "(ew:reportedBy), the years it started and ended (ew:since, ew:until) and whether the law "
      "requires it (ew:mandated). The reporting side can add how intense it is (ew:intensity) and "
      "how often the actors meet for it (ew:frequency) on ordered scales, and what hinders it "
-     "(ew:barrier) or helps it (ew:facilitator). Each reported row is one collaboration, so two "
-     "rows about the same pair of actors stay two collaborations, each with its provenance: the "
-     "survey wave (ew:SurveyWave) that produced it through prov:wasGeneratedBy, and the input "
-     "file and row it was read from (ew:sourceFile, ew:sourceRow)."),
+     "(ew:barrier) or helps it (ew:facilitator). Two rows of one reporter in one survey wave "
+     "are two collaborations; when both sides, or several waves, report the same collaboration, "
+     "it is one collaboration derived (prov:wasDerivedFrom) from each report "
+     "(ew:CollaborationReport), which keeps the reporting actor, the survey wave "
+     "(ew:SurveyWave) and the input file and row it was read from (ew:sourceFile, "
+     "ew:sourceRow)."),
     ("Networks and memberships", "A local network, such as a school community, a LOP, a brede "
      "school or a child-poverty network, is itself an actor, so it can collaborate too. A "
      "membership (ew:NetworkMembership) follows org:Membership: it links the member (org:member) "

@@ -9,6 +9,7 @@ number of the register.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 from ecosystem import codes
@@ -32,6 +33,9 @@ from ecosystem.tables import Table
 logger = logging.getLogger(__name__)
 
 MERGED = "merged"
+# Headers that suggest personal data about people, in Dutch or English.
+_PERSONAL = re.compile(r"mail|telefoon|phone|gsm|tel$|contact|persoon|person|voornaam|"
+                       r"achternaam|first_name|last_name|surname|geboorte|birth|adres_ouder")
 _CellError = (InvalidValueError, InvalidCodeError)
 
 
@@ -116,7 +120,13 @@ class SurveyLoader:
         """Report unknown columns and cells outside the header, which are not read."""
         known = tuple(column.name for column in spec.columns)
         for column in dict.fromkeys(table.columns):
-            if column and column not in known:
+            if column and column not in known and _PERSONAL.search(column):
+                self.report.add(NOTICE, table.source, table.header_row, column, column,
+                                "this column seems to hold personal data; it is not read, "
+                                "and the graph never stores people",
+                                "Remove names, e-mail addresses and phone numbers of people "
+                                "from the survey; describe people only by their role.")
+            elif column and column not in known:
                 self.report.add(NOTICE, table.source, table.header_row, column, column,
                                 "unknown column, not read",
                                 f"Rename it to one of {', '.join(known)} if it holds one of "
@@ -165,27 +175,50 @@ class SurveyLoader:
         self.ids.add(Definition(key, survey, where, values))
 
     def _place(self, values: dict, cells: dict[str, str], where: SourceRow) -> None:
-        """Find the municipality from its name where no code is given, and check the two agree."""
+        """Find the municipality from its name where no code is given, and check the two agree.
+
+        A name or province that settles nothing is reported and the actor is
+        loaded without it, so its links are kept: the REFNIS code, where
+        given, stays the municipality.
+        """
         name, province = values["municipality"], values["province"]
-        if not name and not province:
-            return
-        if not name:
-            name = self.crosswalk.municipalities[values["refnis"]].name_nl if values["refnis"] \
-                else ""
-            if not name:
+        if values["refnis"]:
+            given = self.crosswalk.municipalities[values["refnis"]]
+            if name and not self.names.names_code(name, values["refnis"]):
+                self._notice_place(where, "municipality", name,
+                                   f"this name is not {given.name_nl}, the municipality of "
+                                   f"refnis {values['refnis']}; the refnis code is kept",
+                                   "Make the municipality and the refnis code agree.")
+            name = name or given.name_nl
+            if not province:
                 return
+        elif not name:
+            if province:
+                self._notice_place(where, "province", province,
+                                   "a province without a municipality places the actor in no "
+                                   "municipality", "Give the municipality or its REFNIS code.")
+            return
         try:
             refnis = self.names.resolve(name, province)
         except UnknownMunicipality as error:
             column = "municipality" if values["municipality"] else "province"
-            self._reject(where, column, cells.get(column, ""), error.reason, error.action)
-        if values["refnis"] and refnis != values["refnis"]:
-            given = self.crosswalk.municipalities[values["refnis"]].name_nl
-            self._reject(where, "municipality", name,
-                         f"the name points to {self.crosswalk.municipalities[refnis].name_nl} "
-                         f"({refnis}) but refnis is {given} ({values['refnis']})",
-                         "Make the municipality and the refnis code agree, or clear one.")
+            self._notice_place(where, column, cells.get(column, ""),
+                               f"{error.reason}; the actor is loaded without a municipality"
+                               if not values["refnis"] else error.reason, error.action)
+            return
+        if values["refnis"]:
+            return
+        former = self.names.former_code(name)
+        if former:
+            self.report.add(CONVERTED, where.file, where.row, "municipality", name,
+                            f"municipality of before 2025 converted to {refnis} "
+                            f"({self.crosswalk.municipalities[refnis].name_nl})")
         values["refnis"] = refnis
+
+    def _notice_place(self, where: SourceRow, column: str, value: str, message: str,
+                      action: str) -> None:
+        """Report a municipality name or province that could not be used."""
+        self.report.add(NOTICE, where.file, where.row, column, value, message, action)
 
     def _check_repeated_row(self, local: Definition, values: dict, where: SourceRow) -> None:
         """Reject a row that repeats an actor_id of its own table with other values."""
@@ -261,7 +294,17 @@ class SurveyLoader:
             return f"clb/{values['clb_number']}"
         kbo = values["kbo_number"]
         if kbo in self.kbo_owners:
+            values["kind"] = self.ecosystem.actors[self.kbo_owners[kbo]].kind
             return self.kbo_owners[kbo]
+        if values["kind"] == "welfare" and values["welfare_type"] == "ocmw" and values["refnis"]:
+            # The OCMW is part of the local government since 2019: one actor.
+            key = local_government_key(values["refnis"])
+            if key in self.ecosystem.actors:
+                self.report.add(MERGED, where.file, where.row, "kind", "welfare",
+                                f"an OCMW is part of the local government "
+                                f"({self.ecosystem.actors[key].name}); the row is merged into it")
+                values["kind"] = "local-government"
+                return key
         if values["kind"] == "local-government" and values["refnis"]:
             return local_government_key(values["refnis"])
         if kbo:
@@ -417,8 +460,11 @@ class SurveyLoader:
                              f"{self.ecosystem.actors[key].name} is not a school",
                              "List only schools in serves.")
             served.append(key)
+        # The key counts posts per organisation and role: a post_id may hold a name.
+        role_key = f"post {organisation} {values['role']}"
+        self._pair_counts[role_key] += 1
         self.ecosystem.posts.append(Post(
-            key=f"post/{pair_part(organisation)}/{key_part(values['post_id'])}",
+            key=f"post/{pair_part(organisation)}/{values['role']}-{self._pair_counts[role_key]}",
             organisation_key=organisation,
             role=values["role"],
             serves=tuple(served),

@@ -7,15 +7,17 @@ pair of actors are merged when they come from different reporters or waves:
 * a reporter that gave one row for the pair in a wave is matched with the
   other side's row for that pair; where a reporter gave several rows, rows are
   matched by a shared purpose, and rows with nothing in common stay apart;
-* rows that give different start years are different collaborations;
+* rows that give different start years and share no purpose are different
+  collaborations;
 * rows from the same reporter in the same wave are never merged: each is its
   own collaboration.
 
 The merged link keeps every report as stated. Flows reported in opposite
 directions (a referral one way, feedback the other) make it two-way. Where
 reports disagree on direction, formality, intensity or frequency the link
-records the disagreement and takes the cautious value: ad hoc over
-structural, the lower intensity and the lower frequency.
+records the disagreement and takes the cautious value: one-way over
+two-way, ad hoc over structural, the lower intensity and the lower
+frequency, and the earlier start year.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ecosystem.model import Ecosystem, Link
 logger = logging.getLogger(__name__)
 
 DISCUSS = "discuss"
-_DISPUTABLE = ("direction", "formality", "intensity", "frequency")
+_DISPUTABLE = ("direction", "formality", "intensity", "frequency", "since")
 
 
 def reporter_of(link: Link, survey: int) -> str:
@@ -69,7 +71,7 @@ def _matching_cluster(clusters: list[list[Link]], link: Link, single: bool) -> l
     """Return the cluster ``link`` belongs to, or ``None`` when it starts its own."""
     candidates = [cluster for cluster in clusters
                   if all((member.reporter, member.wave) != (link.reporter, link.wave)
-                         and not (member.since and link.since and member.since != link.since)
+                         and not _other_collaboration(member, link)
                          for member in cluster)]
     overlapping = [cluster for cluster in candidates
                    if any(set(member.purposes) & set(link.purposes) for member in cluster)]
@@ -78,6 +80,12 @@ def _matching_cluster(clusters: list[list[Link]], link: Link, single: bool) -> l
     if len(candidates) == 1 and single:
         return candidates[0]
     return None
+
+
+def _other_collaboration(first: Link, second: Link) -> bool:
+    """Tell whether two rows describe different collaborations: other start, no shared purpose."""
+    other_start = first.since and second.since and first.since != second.since
+    return bool(other_start and not set(first.purposes) & set(second.purposes))
 
 
 def _merged(cluster: list[Link], report: LoadReport) -> Link:
@@ -112,16 +120,17 @@ def _merged(cluster: list[Link], report: LoadReport) -> Link:
 
 
 def _merged_flow(cluster: list[Link]) -> tuple[str, str, str]:
-    """Return source, target and direction of the flows all reports describe together."""
-    flows = set()
-    for member in cluster:
-        flows.add((member.source_key, member.target_key))
-        if member.direction == "two-way":
-            flows.add((member.target_key, member.source_key))
+    """Return source, target and direction of the flows all reports describe together.
+
+    The link is two-way when every report says two-way, or when one-way
+    reports describe flows in both directions. When one report says two-way
+    and another one-way, the cautious one-way flow is kept.
+    """
     first = cluster[0]
-    if len(flows) > 1:
+    one_way = {(m.source_key, m.target_key) for m in cluster if m.direction == "one-way"}
+    if not one_way or len(one_way) > 1:
         return first.source_key, first.target_key, "two-way"
-    source, target = next(iter(flows))
+    source, target = next(iter(one_way))
     return source, target, "one-way"
 
 
