@@ -11,7 +11,7 @@ import click
 from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
 from ecosystem.graph.store import STORES
-from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
+from ecosystem.graph.validate import ENGINES, Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
 from ecosystem.progress import BarProgress, Progress
@@ -93,8 +93,11 @@ def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
 @_base_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the violations to this CSV file.")
+@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
+              help="pyshacl, the reference SHACL implementation, or fast, the project's "
+                   "own checker of the same shapes for large graphs.")
 def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Path, ...],
-             base: str, report_path: Path | None) -> None:
+             base: str, report_path: Path | None, engine: str) -> None:
     """Check a graph, or the graph built from inputs, against the SHACL shapes.
 
     GRAPH_FILE is an RDF file such as the graph.ttl of a run. Without it the
@@ -116,7 +119,7 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
             reference, surveys = _inputs(reference, surveys, quiet=True)
             graph = pipeline.build_graph(pipeline.read_inputs(reference, list(surveys),
                                                               load_report), base=base)
-        violations = validate_graph(graph)
+        violations = validate_graph(graph, engine=engine)
     except EcosystemError as error:
         _fail(str(error))
     except (OSError, SyntaxError, ValueError) as error:

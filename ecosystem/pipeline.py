@@ -162,7 +162,8 @@ def run(reference: Path, surveys: list[Path], out: Path, *, base: str = DEFAULT_
     progress.stage("build")
     graph = build_graph(ecosystem, base=base, store=store)
     progress.stage("validate")
-    violations = validate_graph(graph) if validate else []
+    # The fast checker gives pySHACL's results (tested) in a fraction of the time.
+    violations = validate_graph(graph, engine="fast") if validate else []
     progress.stage("analyse")
     network, schools, municipalities = analyse(graph)
     result = RunResult(out, report, schools, municipalities, graph, network,

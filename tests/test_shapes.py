@@ -235,3 +235,36 @@ def test_cli_docs_writes_pages(tmp_path):
     page = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
     assert 'id="School"' in page
     assert (tmp_path / "docs" / "model.html").is_file()
+
+
+def _keys(violations):
+    return {(v.resource, v.property, v.value, v.message) for v in violations}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fast_checker_matches_pyshacl(example_graph, case):
+    breaking, _resource_of, _expected = CASES[case]
+    graph = Graph()
+    for triple in example_graph:
+        graph.add(triple)
+    graph.namespace_manager = example_graph.namespace_manager
+    breaking(graph)
+    assert _keys(validate_graph(graph, engine="fast")) == \
+        _keys(validate_graph(graph, engine="pyshacl"))
+
+
+def test_fast_checker_on_example_conforms(example_graph):
+    assert validate_graph(example_graph, engine="fast") == []
+
+
+def test_fast_checker_rejects_unknown_shape_feature():
+    from ecosystem.graph.shape_check import UnsupportedShape, read_rules
+
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix ex: <https://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:qualifiedMinCount 1 ] .
+    """, format="turtle")
+    with pytest.raises(UnsupportedShape, match="qualifiedMinCount"):
+        read_rules(shapes)

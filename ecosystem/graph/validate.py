@@ -8,10 +8,13 @@ from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SH
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH, SKOS
 
-from ecosystem.graph.vocabulary import EW, ORG
+from ecosystem.errors import RunError
+from ecosystem.graph.shape_check import check, read_rules
+from ecosystem.graph.vocabulary import EW, ORG, concept, ontology_graph
 from ecosystem.resources import ontology_dir
 
 logger = logging.getLogger(__name__)
@@ -42,32 +45,113 @@ class Violation:
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
-    """Parse the SHACL shapes once."""
-    return Graph().parse(ontology_dir() / SHAPES_FILE, format="turtle")
+    """Parse the SHACL shapes once, with each scheme check turned into a list of concepts.
+
+    In ``shapes.ttl`` a coded value must conform to a node shape that
+    requires ``skos:inScheme`` of its scheme. pySHACL validates such a node
+    shape anew for every value, so here each of them becomes the equivalent
+    ``sh:in`` list of the scheme's concepts, read from the ontology.
+    """
+    shapes = Graph().parse(ontology_dir() / SHAPES_FILE, format="turtle")
+    for property_shape, node_shape in list(shapes.subject_objects(SH.node)):
+        scheme = _required_scheme(shapes, node_shape)
+        if scheme is None:
+            continue
+        concepts = sorted(ontology_graph().subjects(SKOS.inScheme, scheme))
+        members = BNode()
+        Collection(shapes, members, concepts)
+        shapes.remove((property_shape, SH.node, node_shape))
+        shapes.add((property_shape, SH["in"], members))
+    return shapes
 
 
-def validate_graph(graph: Graph) -> list[Violation]:
+def _required_scheme(shapes: Graph, node_shape) -> URIRef | None:
+    """Return the scheme a node shape requires through ``skos:inScheme``, if that is all it does."""
+    for property_shape in shapes.objects(node_shape, SH.property):
+        if shapes.value(property_shape, SH.path) == SKOS.inScheme:
+            return shapes.value(property_shape, SH.hasValue)
+    return None
+
+
+ENGINES = ("pyshacl", "fast")
+
+
+def validate_graph(graph: Graph, engine: str = "pyshacl") -> list[Violation]:
     """Return every SHACL violation of ``graph``; an empty list means it conforms.
 
     The graph builder copies each used concept's ``skos:inScheme`` into the
     graph and states every superclass of each resource, so the check needs
     neither the ontology files nor inference. ``graph`` itself is not changed.
     """
-    from pyshacl import validate
-
-    _conforms, results, _text = validate(
-        graph,
-        shacl_graph=shapes_graph(),
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-    )
-    violations = list(dict.fromkeys(
-        _violation(graph, results, result)
-        for result in results.subjects(RDF.type, SH.ValidationResult)))
+    if engine == "fast":
+        violations = [_finding_violation(graph, finding)
+                      for finding in check(graph, _fast_rules())]
+    elif engine == "pyshacl":
+        violations = _pyshacl_violations(graph)
+    else:
+        raise RunError(f"unknown validation engine {engine!r}; use one of: "
+                       f"{', '.join(ENGINES)}")
+    violations = list(dict.fromkeys(violations))
+    violations += _mandated_without_clb(graph)
     violations.sort(key=lambda v: (v.file, v.row or 0, v.resource, v.property, v.message))
     logger.info("SHACL validation found %d violations", len(violations))
     return violations
+
+
+def _pyshacl_violations(graph: Graph) -> list[Violation]:
+    """Validate with pySHACL, the reference implementation of SHACL."""
+    from pyshacl import validate
+
+    _conforms, results, _text = validate(graph, shacl_graph=shapes_graph(), inference="none",
+                                         advanced=True, allow_warnings=True)
+    return [_violation(graph, results, result)
+            for result in results.subjects(RDF.type, SH.ValidationResult)]
+
+
+@lru_cache(maxsize=1)
+def _fast_rules():
+    """Return the rules of the shapes for the fast checker, read once."""
+    return read_rules(shapes_graph())
+
+
+def _finding_violation(graph: Graph, finding) -> Violation:
+    """Describe a finding of the fast checker like a pySHACL result."""
+    described = _described_resource(graph, finding.focus)
+    return Violation(
+        resource=str(finding.focus),
+        label=_label(graph, finding.focus),
+        file=str(graph.value(described, EW.sourceFile) or ""),
+        row=_row(graph.value(described, EW.sourceRow)),
+        property=_short(graph, finding.path),
+        value=_short(graph, finding.value),
+        message=_pick_message(list(finding.messages)),
+        shape=str(finding.shape),
+    )
+
+
+MANDATED_MESSAGE = ("A mandated collaboration links a school to a CLB. Only the tie between a "
+                    "school and its CLB is mandated.")
+
+
+def _mandated_without_clb(graph: Graph) -> list[Violation]:
+    """Return a violation for each mandated collaboration with no CLB at either end."""
+    clb = concept("welfare-type", "clb")
+    found = []
+    for link in graph.subjects(EW.mandated, Literal(True)):
+        ends = [graph.value(link, EW.source), graph.value(link, EW.target)]
+        if any((end, EW.welfareType, clb) in graph for end in ends if end is not None):
+            continue
+        found.append(Violation(
+            resource=str(link), label=_label(graph, link),
+            file=str(graph.value(link, EW.sourceFile) or ""),
+            row=_row(graph.value(link, EW.sourceRow)), property="ew:mandated", value="true",
+            message=MANDATED_MESSAGE, shape="ecosystem.graph.validate mandated-link rule"))
+    return found
+
+
+def _row(value) -> int | None:
+    """Return a source row as an integer, or ``None``."""
+    return int(value) if value is not None else None
 
 
 def _violation(graph: Graph, results: Graph, result) -> Violation:
@@ -130,16 +214,13 @@ def _short(graph: Graph, term) -> str:
 
 def _message(results: Graph, result) -> str:
     """Return the result's message in :data:`MESSAGE_LANGUAGE`, or any message there is."""
-    messages = list(results.objects(result, SH.resultMessage))
+    return _pick_message(list(results.objects(result, SH.resultMessage)))
+
+
+def _pick_message(messages: list) -> str:
+    """Return the message in :data:`MESSAGE_LANGUAGE`, or any message there is."""
     for message in messages:
         if getattr(message, "language", None) == MESSAGE_LANGUAGE:
-            return str(message)
-    # pyshacl drops the language tags of SPARQL constraint messages, so the
-    # tagged original is looked up on the constraint in the shapes.
-    constraint = results.value(result, SH.sourceConstraint)
-    texts = {str(message) for message in messages}
-    for message in shapes_graph().objects(constraint, SH.message):
-        if message.language == MESSAGE_LANGUAGE and str(message) in texts:
             return str(message)
     return str(messages[0]) if messages else "the value breaks a rule of the shapes"
 
