@@ -10,7 +10,7 @@ import click
 
 from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
-from ecosystem.graph.store import STORES
+from ecosystem.graph.store import DEFAULT_STORE, STORES
 from ecosystem.graph.validate import ENGINES, Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
@@ -48,8 +48,9 @@ def main(verbose: bool) -> None:
               default=Path("visualisations"), show_default=True,
               help="Folder that receives the graph, tables, maps and index.html.")
 @_base_option
-@click.option("--store", type=click.Choice(STORES), default="memory", show_default=True,
-              help="rdflib store that keeps the graph in memory or in Oxigraph.")
+@click.option("--store", type=click.Choice(STORES), default=DEFAULT_STORE, show_default=True,
+              help="rdflib store that keeps the graph: Oxigraph (faster) or rdflib's "
+                   "in-memory store.")
 @click.option("--no-validate", is_flag=True,
               help="Skip the SHACL check of the graph (faster on very large inputs).")
 @click.option("-q", "--quiet", is_flag=True,

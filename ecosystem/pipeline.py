@@ -20,6 +20,7 @@ from ecosystem.analysis.status import assign_statuses
 from ecosystem.analysis.tables import municipalities_table, schools_table
 from ecosystem.errors import InputFileError
 from ecosystem.graph.build import build_graph
+from ecosystem.graph.store import DEFAULT_STORE, write_turtle
 from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport
@@ -124,7 +125,7 @@ def draw_maps(network: nx.MultiDiGraph, municipalities: pd.DataFrame, out: Path,
 def write_outputs(result: RunResult) -> None:
     """Write the graph, the tables, the load report and the index into ``result.out``."""
     out = result.out
-    result.graph.serialize(out / "graph.ttl", format="turtle", encoding="utf-8")
+    write_turtle(result.graph, out / "graph.ttl")
     result.schools.drop(columns="iri").to_csv(out / "schools.csv", index=False,
                                               encoding="utf-8")
     result.municipalities.to_csv(out / "municipalities.csv", index=False, encoding="utf-8")
@@ -146,7 +147,7 @@ STAGES = ("read", "build", "validate", "analyse", "maps", "write")
 
 
 def run(reference: Path, surveys: list[Path], out: Path, *, base: str = DEFAULT_BASE,
-        store: str = "memory", validate: bool = True,
+        store: str = DEFAULT_STORE, validate: bool = True,
         progress: Progress | None = None) -> RunResult:
     """Read, build, validate, analyse, draw and report; return what was written.
 

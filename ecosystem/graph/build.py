@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from ecosystem.codes import is_official_refnis
 from ecosystem.errors import RunError
-from ecosystem.graph.store import new_graph
+from ecosystem.graph.store import DEFAULT_STORE, new_graph
 from ecosystem.graph.vocabulary import (CONCEPTS, DEFAULT_BASE, EW, GEO, ORG, REFNIS2025,
                                         SDO, concept, ontology_graph,
                                         superclasses)
@@ -44,7 +44,7 @@ def check_base(base: str) -> str:
 class GraphBuilder:
     """Write actors, links and memberships of an :class:`Ecosystem` as triples."""
 
-    def __init__(self, base: str = DEFAULT_BASE, store: str = "memory") -> None:
+    def __init__(self, base: str = DEFAULT_BASE, store: str = DEFAULT_STORE) -> None:
         self.base = Namespace(check_base(base))
         self.graph = new_graph(store)
         self._described_concepts: set[URIRef] = set()
@@ -301,6 +301,6 @@ def source_name(file: str) -> str:
 
 
 def build_graph(ecosystem: Ecosystem, *, base: str = DEFAULT_BASE,
-                store: str = "memory") -> Graph:
+                store: str = DEFAULT_STORE) -> Graph:
     """Return the RDF graph of ``ecosystem`` with IRIs under ``base``."""
     return GraphBuilder(base, store).build(ecosystem)
