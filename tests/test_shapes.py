@@ -1,10 +1,9 @@
 """SHACL shapes: the example conforms, and each rule rejects a graph that breaks it."""
 
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, PROV
 
 from ecosystem.cli import main

@@ -11,7 +11,7 @@ import logging
 import re
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import SKOS
 
 from ecosystem.errors import InputFileError
