@@ -23,12 +23,13 @@ _SHOWN_LINES = 30
 _reference_option = click.option(
     "--reference", type=click.Path(file_okay=False, path_type=Path),
     help="Folder with the official registers: municipalities-2025.csv, "
-         "municipal-mergers-2025.csv and, when present, primary-schools-*.csv "
-         "and local-governments-2022.csv.")
+         "municipal-mergers-2025.csv and, when present, primary-schools-*.csv, "
+         "local-governments-2022.csv and the REFNIS vocabulary in refnis/.")
 _survey_option = click.option(
     "--survey", "surveys", multiple=True, type=click.Path(path_type=Path),
     help="Survey: an .xlsx workbook or a folder of CSV files with the tables "
-         "actors, links and memberships. Repeat for several surveys.")
+         "actors, links, memberships, roles and waves (English or Dutch names). "
+         "Repeat for several surveys.")
 _base_option = click.option("--base", default=DEFAULT_BASE, show_default=True,
                             help="Base IRI of the resources the project mints.")
 
@@ -88,7 +89,8 @@ def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
 
 
 @main.command()
-@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph_file", required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_reference_option
 @_survey_option
 @_base_option
@@ -115,7 +117,9 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
     load_report = LoadReport()
     try:
         if graph_file is not None:
-            graph = Graph().parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
+            # A resolved path: rdflib reads a relative one against the parent folder.
+            graph = Graph().parse(graph_file.resolve(),
+                                  format=guess_format(str(graph_file)) or "turtle")
         else:
             reference, surveys = _inputs(reference, surveys, quiet=True)
             graph = pipeline.build_graph(pipeline.read_inputs(reference, list(surveys),
@@ -138,7 +142,8 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
 
 
 @main.command()
-@click.argument("graph_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph_file", required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_reference_option
 @_survey_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
@@ -171,6 +176,9 @@ def analyse(graph_file: Path | None, reference: Path | None, surveys: tuple[Path
     from ecosystem.analysis.profiles import read_expected_types
     from ecosystem.analysis.project import project
 
+    if compare is not None and compare[0] == compare[1]:
+        raise click.UsageError("--compare needs two different survey waves, such as "
+                               "2023-2024 2024-2025.")
     try:
         graph = _graph_for_analysis(graph_file, reference, surveys)
         if indicators is None and reference is not None:
@@ -202,7 +210,8 @@ def _graph_for_analysis(graph_file: Path | None, reference: Path | None,
 
     if graph_file is not None:
         try:
-            return Graph().parse(graph_file, format=guess_format(str(graph_file)) or "turtle")
+            return Graph().parse(graph_file.resolve(),
+                                 format=guess_format(str(graph_file)) or "turtle")
         except (OSError, SyntaxError, ValueError) as error:
             _fail(f"cannot read the graph {graph_file} ({error}). Give an RDF file such as "
                   "the graph.ttl that ecosystem run writes.")

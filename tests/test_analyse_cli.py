@@ -59,3 +59,24 @@ def test_analyse_unknown_wave_fails_clearly(tmp_path):
                                        "2019-2020", "2024-2025"])
     assert result.exit_code == 2
     assert "2019-2020" in result.output
+
+
+def test_relative_graph_file_is_read_from_current_folder(tmp_path, monkeypatch):
+    run = CliRunner().invoke(main, ["run", "-q", "--out", str(tmp_path / "run")])
+    assert run.exit_code == 0
+    work = tmp_path / "work"
+    work.mkdir()
+    (tmp_path / "graph.ttl").write_bytes((tmp_path / "run" / "graph.ttl").read_bytes())
+    monkeypatch.chdir(work)
+    for command in (["validate", "graph.ttl"], ["analyse", "graph.ttl", "--out", "a"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, command
+    (work / "graph.ttl").write_bytes((tmp_path / "run" / "graph.ttl").read_bytes())
+    assert CliRunner().invoke(main, ["validate", "graph.ttl"]).exit_code == 0
+
+
+def test_compare_same_wave_is_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["analyse", "--out", str(tmp_path), "--compare",
+                                       "2024-2025", "2024-2025"])
+    assert result.exit_code == 2
+    assert "two different" in result.output
