@@ -1,0 +1,228 @@
+"""Write the results page, benchmarks/RESULTS.md, from the measurements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.measure import StageRuns
+from benchmarks.stages import QUERY_NAMES, STAGES, STORES
+from benchmarks.targets import (BROWSER, BULK_LOAD, PIPELINE, PIPELINE_WITH_SHACL, Target,
+                                NOT_PRODUCT_STAGES)
+
+
+@dataclass
+class ResultsPage:
+    """Everything the results page shows."""
+
+    machine: dict[str, str]
+    date: str
+    command: str
+    runs: StageRuns
+    large: StageRuns | None
+    input_counts: dict[str, int]
+    large_counts: dict[str, int] | None
+    targets: list[Target]
+    profiles: dict[str, str]
+    repeat: int
+    duration_min: float
+
+
+def write_results(page: ResultsPage, path: Path) -> Path:
+    """Write the page as Markdown to ``path``."""
+    sections = [_header(page), _input(page), _stage_table(page.runs, page.repeat),
+                _query_table(page.runs), _ratios(page), _targets(page.targets)]
+    if page.large is not None:
+        sections.append(_large_table(page.runs, page.large))
+    sections.append(_facts(page.runs))
+    sections.append(_profiles(page.profiles))
+    path.write_text("\n\n".join(s for s in sections if s) + "\n", encoding="utf-8")
+    return path
+
+
+def _header(page: ResultsPage) -> str:
+    lines = ["# Benchmark results", "",
+             "Written by `benchmarks/run.py`; `benchmarks/README.md` says what each stage "
+             "measures. Every repetition of a stage ran in a fresh Python process.", "",
+             f"- date: {page.date}", f"- command: `{page.command}`",
+             f"- duration of the whole run, profiles included: {page.duration_min:.0f} min", "",
+             "| machine | |", "|---|---|"]
+    lines += [f"| {name} | {value} |" for name, value in page.machine.items()]
+    return "\n".join(lines)
+
+
+def _input(page: ResultsPage) -> str:
+    lines = ["## Input", "",
+             "Synthetic input from `benchmarks/generate.py` (fixed seed).", "",
+             "| | Flanders scale |" + (" larger scale |" if page.large_counts else ""),
+             "|---|---:|" + ("---:|" if page.large_counts else "")]
+    for name, count in page.input_counts.items():
+        large = f" {page.large_counts.get(name, 0):,} |" if page.large_counts else ""
+        lines.append(f"| {name} | {count:,} |{large}")
+    triples = page.runs.facts.get("build-memory", {}).get("triples")
+    if triples:
+        lines.append(f"| triples in the graph | {triples:,} |"
+                     + (f" {page.large.facts.get('build-memory', {}).get('triples', 0):,} |"
+                        if page.large_counts and page.large else ""))
+    return "\n".join(lines)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def _stage_table(runs: StageRuns, repeat: int) -> str:
+    lines = [f"## Stages at scale {runs.scale:g} ({repeat} repetition"
+             f"{'s' if repeat != 1 else ''})", "",
+             "Peak MB is the maximum resident memory of the stage's process, which also "
+             "holds the input it built untimed; rise MB is how much that peak grew during "
+             "the timed call.", "",
+             "| stage | median s | spread s (min–max) | peak MB | rise MB | runs |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for measurement in runs.measurements.values():
+        if measurement.name in query_names_all():
+            continue
+        low, high = measurement.spread
+        lines.append(f"| {measurement.name} | {_seconds(measurement.median)} | "
+                     f"{_seconds(low)}–{_seconds(high)} | {measurement.peak:.0f} | "
+                     f"{max(measurement.rise_mb):.0f} | {len(measurement.seconds)} |")
+    for stage, error in runs.errors.items():
+        label = error if error.startswith("stopped") else f"failed: {error}"
+        lines.append(f"| {stage} | {label} | | | | |")
+    for stage, reason in runs.skipped.items():
+        lines.append(f"| {stage} | skipped: {reason} | | | | |")
+    return "\n".join(lines)
+
+
+def query_names_all() -> set[str]:
+    """Return the measurement names of the queries."""
+    return {f"{query} ({store})" for query in QUERY_NAMES for store in STORES}
+
+
+def _query_table(runs: StageRuns) -> str:
+    lines = ["## SPARQL queries", "",
+             "Each query of `ecosystem/analysis/project.py`, run once per process on the "
+             "built graph and read to the last row, in milliseconds (median, with the "
+             "spread).", "",
+             "| query | rows | " + " | ".join(f"{store} ms" for store in STORES) + " |",
+             "|---|---:|" + "---:|" * len(STORES)]
+    for query in QUERY_NAMES:
+        cells = []
+        for store in STORES:
+            measurement = runs.measurements.get(f"{query} ({store})")
+            if measurement is None:
+                cells.append("not run")
+                continue
+            low, high = measurement.spread
+            cells.append(f"{measurement.median * 1000:.0f} ({low * 1000:.0f}–{high * 1000:.0f})")
+        rows = runs.facts.get("queries-memory", {}).get(f"{query} rows", "")
+        lines.append(f"| {query} | {rows} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _ratios(page: ResultsPage) -> str:
+    lines = ["## Ratios", ""]
+    lines += _floor_ratios(page.runs)
+    lines += _store_ratios(page.runs)
+    lines += _peak_and_browser(page.runs)
+    if page.large is not None:
+        lines += _scale_ratios(page.runs, page.large)
+    return "\n".join(lines)
+
+
+def _floor_ratios(runs: StageRuns) -> list[str]:
+    lines = []
+    bulk = runs.median(BULK_LOAD)
+    for name in (PIPELINE, PIPELINE_WITH_SHACL):
+        seconds = runs.median(name)
+        if seconds is not None and bulk:
+            lines.append(f"- {name} over Oxigraph's bulk load of the same triples: "
+                         f"{seconds / bulk:.1f}× ({seconds:.1f} s / {bulk:.2f} s)")
+    return lines
+
+
+def _store_ratios(runs: StageRuns) -> list[str]:
+    lines = []
+    memory, oxigraph = runs.median("build (memory)"), runs.median("build (oxigraph)")
+    if memory and oxigraph:
+        lines.append(f"- build on Oxigraph over build in memory: {oxigraph / memory:.2f}×")
+    for query in QUERY_NAMES:
+        times = [runs.median(f"{query} ({store})") for store in STORES]
+        if all(times) and times[0]:
+            lines.append(f"- {query}: Oxigraph over memory store {times[1] / times[0]:.2f}×")
+    return lines
+
+
+def _peak_and_browser(runs: StageRuns) -> list[str]:
+    lines = []
+    peaks = {m.stage: m.peak for m in runs.measurements.values()
+             if m.stage not in NOT_PRODUCT_STAGES}
+    if peaks:
+        worst = max(peaks, key=peaks.get)
+        lines.append(f"- peak memory of the product: {peaks[worst]:.0f} MB (stage {worst})")
+    browser = runs.median(BROWSER)
+    if browser is not None:
+        lines.append(f"- time until the largest map is stable in Chromium: {browser:.2f} s")
+    return lines
+
+
+def _scale_ratios(runs: StageRuns, large: StageRuns) -> list[str]:
+    lines = []
+    for measurement in large.measurements.values():
+        small = runs.median(measurement.name)
+        if small:
+            lines.append(f"- {measurement.name} at scale {large.scale:g} over scale "
+                         f"{runs.scale:g}: {measurement.median / small:.1f}×")
+    return lines
+
+
+def verdict(target: Target) -> str:
+    """Return "met", "not met" or "not measured" for a target."""
+    if target.met is None:
+        return "not measured"
+    return "met" if target.met else "not met"
+
+
+def _targets(targets: list[Target]) -> str:
+    lines = ["## Targets", "", "| target | measured | result |", "|---|---|---|"]
+    for target in targets:
+        lines.append(f"| {target.text} | {target.measured} | **{verdict(target)}** |")
+    return "\n".join(lines)
+
+
+def _large_table(runs: StageRuns, large: StageRuns) -> str:
+    lines = [f"## Larger scale ({large.scale:g}×, one run)", "",
+             f"| stage | s | peak MB | scale {runs.scale:g} median s | ratio |",
+             "|---|---:|---:|---:|---:|"]
+    for measurement in large.measurements.values():
+        small = runs.median(measurement.name)
+        ratio = f"{measurement.median / small:.1f}×" if small else ""
+        small_text = _seconds(small) if small else ""
+        lines.append(f"| {measurement.name} | {_seconds(measurement.median)} | "
+                     f"{measurement.peak:.0f} | {small_text} | {ratio} |")
+    for stage, error in large.errors.items():
+        lines.append(f"| {stage} | failed: {error} | | | |")
+    return "\n".join(lines)
+
+
+def _facts(runs: StageRuns) -> str:
+    lines = ["## What the stages reported", "", "| stage | facts |", "|---|---|"]
+    for stage in STAGES:
+        facts = runs.facts.get(stage)
+        if facts:
+            text = ", ".join(f"{name}: {value}" for name, value in facts.items())
+            lines.append(f"| {stage} | {text} |")
+    return "\n".join(lines)
+
+
+def _profiles(profiles: dict[str, str]) -> str:
+    if not profiles:
+        return ""
+    lines = ["## Profiles of the missed targets", "",
+             "cProfile lists the 15 functions with the highest cumulative time in the timed "
+             "call; tracemalloc lists the 15 source lines whose allocations were still alive "
+             "at its end. Profiled runs are slower and their times are not in the tables "
+             "above."]
+    for heading, text in profiles.items():
+        lines += ["", f"### {heading}", "", "```", text.rstrip(), "```"]
+    return "\n".join(lines)
