@@ -33,12 +33,13 @@ DEFAULT_OUTPUT = REPOSITORY / "benchmarks" / "RESULTS.md"
 DEFAULT_WORK = Path(tempfile.gettempdir()) / "ecosystem-benchmarks"
 # The order matters: read leaves the pickled model, analyse the network,
 # serialise the Turtle file and map-largest the map that later stages reuse.
-STAGE_ORDER = ("read", "build-memory", "build-oxigraph", "validate", "analyse", "serialise",
+STAGE_ORDER = ("read", "build-memory", "build-oxigraph", "validate-fast", "validate-pyshacl",
+               "analyse", "serialise",
                "maps", "map-largest", "queries-memory", "queries-oxigraph", "pipeline",
                "pipeline-validate", "bulk-load", "browser")
 # At the larger scale: the stages that the scaling target and the ratios need.
-LARGE_STAGES = ("read", "build-memory", "analyse", "serialise", "maps", "queries-memory",
-                "pipeline", "bulk-load")
+LARGE_STAGES = ("read", "build-memory", "build-oxigraph", "validate-fast", "analyse",
+                "serialise", "maps", "queries-oxigraph", "pipeline", "bulk-load")
 
 
 def measure_scale(stages: tuple[str, ...], options: ChildOptions, scale: float,

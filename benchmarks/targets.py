@@ -10,7 +10,8 @@ from benchmarks.stages import QUERY_NAMES, STORES
 PIPELINE = "pipeline (no SHACL)"
 PIPELINE_WITH_SHACL = "pipeline (with SHACL)"
 BULK_LOAD = "Oxigraph bulk load"
-VALIDATE = "validate"
+# The pipeline validates with the fast engine; pySHACL is measured for comparison.
+VALIDATE = "validate (fast)"
 BROWSER = "largest map stable in Chromium"
 
 MAX_PIPELINE_OVER_BULK_LOAD = 10.0
@@ -75,11 +76,11 @@ def _pipeline_target(runs: StageRuns) -> Target:
 
 
 def _validate_target(runs: StageRuns) -> Target:
-    text = f"SHACL validation within {MAX_VALIDATE_S:g} s"
+    text = f"SHACL validation as the pipeline runs it (fast engine) within {MAX_VALIDATE_S:g} s"
     seconds = runs.median(VALIDATE)
     if seconds is None:
         return Target(text, "not measured", None)
-    return Target(text, f"{seconds:.1f} s", seconds <= MAX_VALIDATE_S, ("validate",))
+    return Target(text, f"{seconds:.1f} s", seconds <= MAX_VALIDATE_S, ("validate-fast",))
 
 
 def _query_target(runs: StageRuns) -> Target:
