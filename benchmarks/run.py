@@ -78,9 +78,13 @@ def collect_profiles(targets: list[Target], runs: StageRuns, flanders: ChildOpti
             stopped = result["error"].startswith("stopped")
             if result["error"] and not stopped:
                 profiles[f"{stage}{where} ({kind})"] = f"the profiled run failed: {result['error']}"
+            # The time limit stops the call measured last; the calls before it completed.
+            last = list(result["seconds"])[-1] if result["seconds"] else None
             for name, text in result["profiles"].items():
-                note = f"The call was stopped after {result['seconds'][name]:.0f} s; this is " \
-                       "the profile up to there.\n\n" if stopped else ""
+                note = ""
+                if stopped and name == last:
+                    note = f"The call was stopped after {result['seconds'][name]:.0f} s; this " \
+                           "is the profile up to there.\n\n"
                 profiles[f"{name}{where} ({kind})"] = note + text
         if "Chromium" in target.text:
             profiles["largest map in Chromium (page timings)"] = _browser_breakdown(runs)
