@@ -111,15 +111,10 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
 
     Example: ecosystem validate visualisations/graph.ttl
     """
-    from rdflib import Graph
-    from rdflib.util import guess_format
-
     load_report = LoadReport()
     try:
         if graph_file is not None:
-            # A resolved path: rdflib reads a relative one against the parent folder.
-            graph = Graph().parse(graph_file.resolve(),
-                                  format=guess_format(str(graph_file)) or "turtle")
+            graph = _read_graph_file(graph_file)
         else:
             reference, surveys = _inputs(reference, surveys, quiet=True)
             graph = pipeline.build_graph(pipeline.read_inputs(reference, list(surveys),
@@ -127,9 +122,6 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
         violations = validate_graph(graph, engine=engine)
     except EcosystemError as error:
         _fail(str(error))
-    except (OSError, SyntaxError, ValueError) as error:
-        _fail(f"cannot read the graph {graph_file} ({error}). Give an RDF file such as the "
-              "graph.ttl that ecosystem run writes.")
     _print_load_report(load_report, None, quiet=True)
     _print_violations(violations)
     if report_path is not None:
@@ -205,16 +197,8 @@ def analyse(graph_file: Path | None, reference: Path | None, surveys: tuple[Path
 def _graph_for_analysis(graph_file: Path | None, reference: Path | None,
                         surveys: tuple[Path, ...]):
     """Return the graph of a file, or the graph built from the inputs."""
-    from rdflib import Graph
-    from rdflib.util import guess_format
-
     if graph_file is not None:
-        try:
-            return Graph().parse(graph_file.resolve(),
-                                 format=guess_format(str(graph_file)) or "turtle")
-        except (OSError, SyntaxError, ValueError) as error:
-            _fail(f"cannot read the graph {graph_file} ({error}). Give an RDF file such as "
-                  "the graph.ttl that ecosystem run writes.")
+        return _read_graph_file(graph_file)
     reference, surveys = _inputs(reference, surveys, quiet=True)
     report = LoadReport()
     graph = pipeline.build_graph(pipeline.read_inputs(reference, list(surveys), report))
@@ -275,6 +259,19 @@ def template(out: Path, lang: str, force: bool) -> None:
               "Give a file path in a folder you can write to.")
     click.echo(f"Wrote {path}. Fill it in and read it with: "
                f"ecosystem run --reference REGISTERS --survey {path}")
+
+
+def _read_graph_file(path: Path):
+    """Parse an RDF file, or exit with code 2 and a message when it cannot be read."""
+    from rdflib import Graph
+    from rdflib.util import guess_format
+
+    try:
+        # A resolved path, because rdflib reads a relative one against the parent folder.
+        return Graph().parse(path.resolve(), format=guess_format(str(path)) or "turtle")
+    except (OSError, SyntaxError, ValueError) as error:
+        _fail(f"cannot read the graph {path} ({error}). Give an RDF file such as the "
+              "graph.ttl that ecosystem run writes.")
 
 
 def _inputs(reference: Path | None, surveys: tuple[Path, ...],

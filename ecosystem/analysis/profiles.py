@@ -18,7 +18,7 @@ import pandas as pd
 
 from ecosystem import codes
 from ecosystem.analysis.projection import intensity_rank
-from ecosystem.analysis.status import school_status
+from ecosystem.analysis.status import collaboration_links, school_status
 from ecosystem.errors import InputFileError, InvalidCodeError
 from ecosystem.graph.vocabulary import notations
 from ecosystem.tables import read_csv
@@ -38,24 +38,6 @@ def expected_types_for(expected: dict[str, tuple[str, ...]] | None, refnis: str)
     if expected and refnis in expected:
         return tuple(expected[refnis])
     return DEFAULT_EXPECTED_TYPES
-
-
-def collaboration_links(network: nx.MultiDiGraph, school: str) -> list[tuple[str, dict]]:
-    """Return ``(partner, edge attributes)`` of each collaboration of ``school``.
-
-    As in the status table, only links with an actor that is not a school
-    count, and each parallel link is returned on its own.
-    """
-    found = []
-    edges = list(network.out_edges(school, data=True)) + list(network.in_edges(school, data=True))
-    for source, target, data in edges:
-        if data.get("relation") != "collaboration":
-            continue
-        partner = target if source == school else source
-        if network.nodes[partner].get("kind") == "school":
-            continue
-        found.append((partner, data))
-    return found
 
 
 def partner_type(network: nx.MultiDiGraph, partner: str) -> str:

@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ecosystem.graph.vocabulary import EW, concept, ontology_graph
+from ecosystem.graph.vocabulary import concept_rank
 
 COLLABORATION = "collaboration"
 
 
 def intensity_rank(notation: str) -> int:
     """Return the rank of an intensity code on its scale (1 = awareness), or 0 for none."""
-    if not notation:
-        return 0
-    value = ontology_graph().value(concept("intensity", notation), EW.rank)
-    return int(value) if value is not None else 0
+    return concept_rank("intensity", notation) if notation else 0
 
 
 def link_strength(data: dict) -> float:

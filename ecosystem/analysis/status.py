@@ -31,8 +31,12 @@ class Collaboration:
     mandated: bool
 
 
-def collaborations(network: nx.MultiDiGraph, school: str) -> list[Collaboration]:
-    """Return every collaboration of ``school`` with an actor that is not a school."""
+def collaboration_links(network: nx.MultiDiGraph, school: str) -> list[tuple[str, dict]]:
+    """Return ``(partner, edge attributes)`` of each collaboration of ``school``.
+
+    Only links with an actor that is not a school count, and each parallel
+    link is returned on its own.
+    """
     found = []
     edges = list(network.out_edges(school, data=True)) + list(network.in_edges(school, data=True))
     for source, target, data in edges:
@@ -41,9 +45,15 @@ def collaborations(network: nx.MultiDiGraph, school: str) -> list[Collaboration]
         partner = target if source == school else source
         if network.nodes[partner].get("kind") == "school":
             continue
-        found.append(Collaboration(partner, data["direction"], data["formality"],
-                                   bool(data.get("mandated"))))
+        found.append((partner, data))
     return found
+
+
+def collaborations(network: nx.MultiDiGraph, school: str) -> list[Collaboration]:
+    """Return every collaboration of ``school`` with an actor that is not a school."""
+    return [Collaboration(partner, data["direction"], data["formality"],
+                          bool(data.get("mandated")))
+            for partner, data in collaboration_links(network, school)]
 
 
 def is_mandated(network: nx.MultiDiGraph, collaboration: Collaboration) -> bool:

@@ -60,6 +60,13 @@ def superclasses(cls: URIRef) -> tuple[URIRef, ...]:
 
 
 @lru_cache(maxsize=None)
+def concept_rank(scheme: str, notation: str) -> int:
+    """Return the ew:rank of a concept on an ordered scale, or 0 when it has none."""
+    value = ontology_graph().value(concept(scheme, notation), EW.rank)
+    return int(value) if value is not None else 0
+
+
+@lru_cache(maxsize=None)
 def notations(scheme: str) -> dict[str, str]:
     """Return the notations of a concept scheme, keyed by their lower-case form."""
     graph = ontology_graph()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from ecosystem.graph.vocabulary import concept, ontology_graph, EW
+from ecosystem.graph.vocabulary import concept_rank
 from ecosystem.load_report import LoadReport
 from ecosystem.model import Ecosystem, Link
 
@@ -157,15 +157,8 @@ def _lowest(cluster: list[Link], name: str, *, highest_rank: bool) -> str:
     values = {getattr(member, name) for member in cluster if getattr(member, name)}
     if len(values) <= 1:
         return values.pop() if values else ""
-    scheme = name
-    ranked = sorted(values, key=lambda value: _rank(scheme, value))
+    ranked = sorted(values, key=lambda value: concept_rank(name, value))
     return ranked[-1] if highest_rank else ranked[0]
-
-
-def _rank(scheme: str, notation: str) -> int:
-    """Return the ew:rank of a concept of an ordered scale."""
-    value = ontology_graph().value(concept(scheme, notation), EW.rank)
-    return int(value) if value is not None else 0
 
 
 def _initiator(cluster: list[Link], source: str, target: str) -> str:
