@@ -29,7 +29,7 @@ crosswalk, local governments, the school export) and two surveys: the
 schools' side as Excel CSV exports and the welfare partners' side as an
 XLSX workbook. Every name and number is invented, and the REFNIS codes
 99001-99003 lie outside the official range. Each file is written in the
-dialect of the real source it stands in for.
+dialect of the real source it replaces.
 
 The output is deterministic: running the script twice gives the same bytes.
 

@@ -62,9 +62,9 @@ def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
 
     With no --reference and no --survey it runs the bundled example
     (a fictional municipality). Exit code 0: every row loaded and the graph
-    conforms; 1: rows were rejected or the graph breaks a rule (see
-    load-report.csv and validation-report.csv; the rest is written); 2: the
-    run could not complete.
+    conforms. Exit code 1: rows were rejected or the graph breaks a rule, as
+    load-report.csv and validation-report.csv show, and the rest is written.
+    Exit code 2: the run could not complete.
 
     Example: ecosystem run --reference registers/ --survey survey.xlsx --out out/
     """
@@ -320,7 +320,7 @@ def _print_violations(violations: list[Violation]) -> None:
 
 
 def _print_limited(lines: list[str], what: str, where: str) -> None:
-    """Print the first lines of a list on standard error and say where the rest is."""
+    """Print the first lines of a list on standard error and name the file with the rest."""
     for line in lines[:_SHOWN_LINES]:
         click.echo(line, err=True)
     hidden = len(lines) - _SHOWN_LINES

@@ -1,4 +1,4 @@
-"""Domain exceptions; each message says what was wrong and what to do."""
+"""Domain exceptions. Each message names what was wrong and what to do."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ class InputFileError(EcosystemError, OSError):
 
 
 class RunError(EcosystemError, RuntimeError):
-    """The run cannot complete; the message says which input to fix."""
+    """The run cannot complete. The message names the input to fix."""
 
 
 class InvalidValueError(EcosystemError, ValueError):
-    """A spreadsheet cell holds a value outside what its column allows."""
+    """A spreadsheet cell contains a value that its column does not allow."""
 
     def __init__(self, column: str, value: object, reason: str, action: str) -> None:
         self.column = column

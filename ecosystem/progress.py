@@ -1,7 +1,7 @@
 """Progress reporting that the library calls and the command line shows.
 
-The library never prints: it tells a :class:`Progress` which stage starts and
-walks long loops through it. The default reports nothing; the command line
+The library never prints. It reports to a :class:`Progress` which stage
+starts, and walks long loops through it. The default reports nothing; the command line
 passes a :class:`BarProgress` that draws tqdm progress bars on standard error.
 """
 

@@ -22,7 +22,7 @@ def _resource_dir(package: str, checkout_folder: str) -> Path:
 
 
 def ontology_dir() -> Path:
-    """Return the folder that holds the ontology's Turtle files."""
+    """Return the folder that contains the ontology's Turtle files."""
     return _resource_dir("ecosystem.ontology", "ontology")
 
 

@@ -30,9 +30,9 @@ _ZERO_FORMAT = re.compile(r"^0+$")
 class Table:
     """Rows of one CSV file or XLSX sheet, with normalised column names.
 
-    ``extra_cells`` maps a row number to the non-empty cells that stand
-    right of the last named column; ``repeated_columns`` lists column names
-    that the header gives more than once (only the first such column is read).
+    ``extra_cells`` maps a row number to the non-empty cells right of the
+    last named column. ``repeated_columns`` lists column names that the
+    header gives more than once, of which only the first column is read.
     """
 
     source: str
@@ -88,7 +88,7 @@ def read_csv(path: Path, source: str | None = None) -> Table:
         raise InputFileError(path, "is not a text file in UTF-8, UTF-16 or Windows-1252",
                              "Save it from the spreadsheet program as \"CSV UTF-8\".") from error
     if "\x00" in text:
-        raise InputFileError(path, "holds binary data, not CSV text",
+        raise InputFileError(path, "contains binary data, not CSV text",
                              "Save it from the spreadsheet program as \"CSV UTF-8\".")
     # Strict parsing raises on a quote that is never closed, which would
     # otherwise swallow every following row into one cell.
@@ -111,7 +111,7 @@ def read_xlsx_sheets(path: Path) -> dict[str, Table]:
     from openpyxl import load_workbook
 
     # NOTE: data_only reads the value a spreadsheet program cached for each
-    # formula; a workbook written by a script and never recalculated has no
+    # formula. A workbook written by a script and never recalculated has no
     # cached values, so its formula cells read as empty. Merged cells read as
     # empty apart from their top-left cell.
     try:

@@ -73,7 +73,7 @@ def test_disagreement_recorded_and_listed(tmp_path, small_reference):
     assert link.disputed == ("direction", "formality", "intensity")
     assert link.formality == "ad-hoc"
     assert link.intensity == "communication"
-    # One side says two-way, the other one-way: the cautious one-way flow is kept.
+    # One side reports two-way and the other one-way, so the cautious one-way flow is kept.
     assert link.direction == "one-way"
     assert (link.source_key, link.target_key) == ("actor/CAW", "school/919")
     discussed = [(Path(l.file).parent.name, l.row, l.column) for l in report.lines

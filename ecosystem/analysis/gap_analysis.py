@@ -1,9 +1,10 @@
 """Run every analysis of the collaboration network and write its tables.
 
-The analysis answers where a local government can act: school profiles
-with the welfare types they miss, network metrics per municipality, the
-actors whose loss would isolate schools, need against coverage, suggested
-partners and, given two survey waves, what changed between them.
+The analysis shows where a local government can act. It gives school
+profiles with the welfare types they miss, network metrics per
+municipality, the actors whose loss would isolate schools, need against
+coverage and suggested partners. Given two survey waves, it also lists what
+changed between them.
 """
 
 from __future__ import annotations

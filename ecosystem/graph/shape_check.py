@@ -4,9 +4,9 @@ pySHACL validates each property shape for each focus node through rdflib's
 generic machinery, which takes minutes at the scale of Flanders. This
 module reads the same shapes and checks the subset of SHACL Core that they
 use, with plain Python sets, in one pass per shape. The tests check that
-it reports the same violations as pySHACL on graphs that break each rule;
-a shape that uses any other SHACL feature makes it raise, so a rule is
-never skipped silently.
+it reports the same violations as pySHACL on graphs that break each rule.
+A shape that uses any other SHACL feature makes it raise, so no rule is
+skipped silently.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 
-# Predicates of a property shape that this checker knows; anything else raises.
+# Predicates of a property shape that this checker implements. Any other raises.
 _KNOWN = {SH.path, SH.minCount, SH.maxCount, SH["class"], SH["in"], SH.pattern, SH.datatype,
           SH.nodeKind, SH.disjoint, SH.minInclusive, SH.maxInclusive, SH.message, SH.name,
           SH.description, RDF.type}

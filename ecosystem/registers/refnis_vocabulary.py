@@ -1,8 +1,8 @@
 """Read the federal REFNIS vocabulary (SKOS Turtle) for links from municipalities to Wikidata.
 
 The vocabulary links most municipalities to Wikidata entities as
-``http://www.wikidata.org/entity/Q…`` but a few as ``…/wiki/Q…``; both are
-returned in the entity form, which is the one Wikidata's SPARQL service uses.
+``http://www.wikidata.org/entity/Q…`` but a few as ``…/wiki/Q…``. Both are
+returned in the entity form, because Wikidata's SPARQL service uses that one.
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def number(column: str, value: str) -> float:
 
     A comma is a decimal separator. A point is a thousands separator only
     where it splits off groups of three digits (1.234 or 12.345.678), as
-    Dutch spreadsheets write them; a percent sign is ignored.
+    Dutch spreadsheets write them. A percent sign is ignored.
     """
     text = value.strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
     if "," in text and "." in text:

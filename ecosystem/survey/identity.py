@@ -25,7 +25,7 @@ class Definition:
 
 
 class UnresolvedId(Exception):
-    """An id names no actor, or more than one; the message says what to do."""
+    """An id names no actor, or more than one. The message names what to do."""
 
     def __init__(self, message: str, action: str) -> None:
         super().__init__(message)

@@ -79,7 +79,7 @@ class SurveyLoader:
                     self._load_table(table, spec, number, handler)
 
     def _report_unused(self, survey: SurveyTables) -> None:
-        """Report sheets or files a survey holds but that are not read, and a missing links table."""
+        """Report the survey's sheets or files that are not read, and a missing links table."""
         for name in survey.unused:
             self.report.add(NOTICE, str(survey.path), None, "", name,
                             f"{name} is not read: a survey reads only the tables actors, "
@@ -485,8 +485,8 @@ def load_surveys(surveys: list[SurveyTables], ecosystem: Ecosystem, crosswalk: C
                  report: LoadReport, names: MunicipalityNames | None = None) -> None:
     """Load every survey into ``ecosystem``; rejected rows go to ``report``.
 
-    ``names`` finds municipalities given by name; by default it knows the
-    Dutch and French names of the registers.
+    ``names`` finds municipalities given by name. By default it contains
+    the Dutch and French names of the registers.
     """
     SurveyLoader(ecosystem, crosswalk, report, names).load(surveys)
     reconcile(ecosystem, report)

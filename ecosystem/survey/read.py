@@ -65,12 +65,12 @@ def read_survey(path: Path) -> SurveyTables:
         if spec is None:
             continue
         if getattr(survey, spec.name) is not None:
-            raise InputFileError(path, f"holds the {spec.name} table twice (as "
+            raise InputFileError(path, f"contains the {spec.name} table twice (as "
                                  f"{getattr(survey, spec.name).source} and {table.source})",
                                  "Keep one sheet or file per table.")
         setattr(survey, spec.name, _renamed(table, spec))
     if not any(getattr(survey, name) for name in TABLE_NAMES):
-        raise InputFileError(path, "holds none of the tables actors, links and memberships",
+        raise InputFileError(path, "contains none of the tables actors, links and memberships",
                              "Name the sheets or CSV files actors, links and memberships "
                              "(or actoren, samenwerkingen and lidmaatschappen).")
     return survey

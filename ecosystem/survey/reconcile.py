@@ -122,8 +122,8 @@ def _merged(cluster: list[Link], report: LoadReport) -> Link:
 def _merged_flow(cluster: list[Link]) -> tuple[str, str, str]:
     """Return source, target and direction of the flows all reports describe together.
 
-    The link is two-way when every report says two-way, or when one-way
-    reports describe flows in both directions. When one report says two-way
+    The link is two-way when every report states two-way, or when one-way
+    reports describe flows in both directions. When one report states two-way
     and another one-way, the cautious one-way flow is kept.
     """
     first = cluster[0]
