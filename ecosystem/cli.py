@@ -10,7 +10,7 @@ import click
 
 from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
-from ecosystem.graph.store import DEFAULT_STORE, STORES
+from ecosystem.graph.store import DEFAULT_STORE, STORES, triple_count
 from ecosystem.graph.validate import ENGINES, Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
@@ -129,7 +129,7 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
     problems = len(violations) + len(load_report.rejected)
     if problems:
         sys.exit(EXIT_PROBLEMS)
-    click.echo(f"The data conforms to the shapes ({plural(len(graph), 'triple')} checked).")
+    click.echo(f"The data conforms to the shapes ({plural(triple_count(graph), 'triple')} checked).")
     sys.exit(EXIT_OK)
 
 

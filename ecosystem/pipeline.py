@@ -18,6 +18,7 @@ from rdflib import Graph
 from ecosystem.analysis.project import project
 from ecosystem.analysis.status import assign_statuses
 from ecosystem.analysis.tables import municipalities_table, schools_table
+from ecosystem.collector import collector_paused
 from ecosystem.errors import InputFileError
 from ecosystem.graph.build import build_graph
 from ecosystem.graph.store import DEFAULT_STORE, write_turtle
@@ -81,6 +82,12 @@ def read_inputs(reference: Path, surveys: list[Path], report: LoadReport) -> Eco
         if not (reference / name).is_file():
             raise InputFileError(reference / name, "is missing",
                                  f"Put the official {name} in the folder given to --reference.")
+    with collector_paused():
+        return _read_all(reference, surveys, report)
+
+
+def _read_all(reference: Path, surveys: list[Path], report: LoadReport) -> Ecosystem:
+    """Read the registers, then the surveys, into a new model."""
     ecosystem = Ecosystem()
     ecosystem.municipalities = read_municipalities(reference / MUNICIPALITIES_FILE, report)
     crosswalk = read_crosswalk(reference / MERGERS_FILE, ecosystem.municipalities, report)
