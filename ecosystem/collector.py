@@ -11,7 +11,7 @@ from contextlib import contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cyclic collector inside the block, then resume it if it was running.
 
-    Reading the inputs and building the graph make millions of objects and
+    Reading the inputs, building the graph and projecting it make millions of objects and
     almost no reference cycles, yet each full collection walks every live
     object. At Flanders scale the collector took about a third of the graph
     build's time. Reference counting still frees what the block drops.

@@ -14,156 +14,225 @@ the status analysis), ``lat``/``lon``, ``pupils`` and
 * ``membership`` (member -> network): ``role``, ``since``, ``until``;
 * ``post`` (organisation -> each school the post serves, keyed by post and
   school): ``role`` and ``employer_type``.
+
+Every query is a single triple pattern, and Python joins the columns by
+subject. On the Flanders-scale benchmark graph (1.18 million triples),
+Oxigraph returned each such query in 150 ms or less. One query that joined
+a collaboration's ten properties with OPTIONAL and GROUP BY took about 1 s,
+and converting its rows to rdflib terms took 3.4 s more. On an Oxigraph
+store the queries run on pyoxigraph directly and read plain strings.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
+from collections.abc import Iterator
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import PROV
 
+from ecosystem.collector import collector_paused
 from ecosystem.graph.build import KIND_OF_CLASS
-from ecosystem.graph.vocabulary import EW, GEO, ORG, scheme_of
+from ecosystem.graph.store import native_store
+from ecosystem.graph.vocabulary import EW, GEO, ORG, PlainIris, scheme_of
 
 logger = logging.getLogger(__name__)
 
-_PREFIXES = f"""
-PREFIX ew: <{EW}>
-PREFIX org: <{ORG}>
-PREFIX geo: <{GEO}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+ew, org, geo, prov, rdfs = map(PlainIris, (EW, ORG, GEO, PROV, RDFS))
+KINDS = {str(cls): kind for cls, kind in KIND_OF_CLASS.items()}
+
+ACTOR_CLASSES_QUERY = f"""
+SELECT ?actor ?class WHERE {{
+  VALUES ?class {{ {" ".join(f"<{cls}>" for cls in KINDS)} }}
+  ?actor a ?class .
+}}
 """
 
-ACTORS_QUERY = _PREFIXES + """
-SELECT ?actor ?class ?label ?refnis ?municipality ?welfareType ?networkType ?schoolNumber
-       ?lat ?long ?pupils ?share
-WHERE {
-  VALUES ?class { ew:School ew:WelfareOrganisation ew:LocalGovernment ew:Network
-                  ew:BridgeOrganisation }
-  ?actor a ?class ; rdfs:label ?label .
-  OPTIONAL {
-    ?actor ew:municipality ?place .
-    ?place ew:refnisCode ?refnis .
-    OPTIONAL { ?place rdfs:label ?municipality FILTER(langMatches(lang(?municipality), "nl")) }
-  }
-  OPTIONAL { ?actor ew:welfareType ?welfareType }
-  OPTIONAL { ?actor ew:networkType ?networkType }
-  OPTIONAL { ?actor ew:schoolNumber ?schoolNumber }
-  OPTIONAL { ?actor org:hasPrimarySite ?site . ?site geo:lat ?lat ; geo:long ?long }
-  OPTIONAL { ?actor ew:pupilCount ?pupils }
-  OPTIONAL { ?actor ew:indicatorPupilShare ?share }
-}
+DUTCH_LABELS_QUERY = f"""
+SELECT ?subject ?label WHERE {{
+  ?subject <{RDFS.label}> ?label . FILTER(lang(?label) = "nl")
+}}
 """
 
-COLLABORATIONS_QUERY = _PREFIXES + """
-SELECT ?link ?source ?target ?direction ?formality ?mandated ?since ?until ?intensity
-       ?frequency
-       (GROUP_CONCAT(DISTINCT STR(?purpose); separator=" ") AS ?purposes)
-       (GROUP_CONCAT(DISTINCT STR(?year); separator=" ") AS ?waves)
-       (GROUP_CONCAT(DISTINCT STR(?disputed); separator=" ") AS ?disputes)
-WHERE {
-  ?link a ew:Collaboration ; ew:source ?source ; ew:target ?target ;
-        ew:direction ?direction ; ew:formality ?formality .
-  OPTIONAL { ?link ew:mandated ?mandated }
-  OPTIONAL { ?link ew:since ?since }
-  OPTIONAL { ?link ew:until ?until }
-  OPTIONAL { ?link ew:intensity ?intensity }
-  OPTIONAL { ?link ew:frequency ?frequency }
-  OPTIONAL { ?link ew:purpose ?purpose }
-  OPTIONAL { ?link prov:wasGeneratedBy/ew:schoolYear ?year }
-  OPTIONAL { ?link ew:disputedProperty ?disputed }
-}
-GROUP BY ?link ?source ?target ?direction ?formality ?mandated ?since ?until ?intensity
-         ?frequency
-"""
 
-POSTS_QUERY = _PREFIXES + """
-SELECT ?post ?organisation ?school ?role ?employerType
-WHERE {
-  ?post a ew:Post ; org:postIn ?organisation ; ew:serves ?school .
-  OPTIONAL { ?post org:role ?role }
-  OPTIONAL { ?post ew:employerType ?employerType }
-}
-"""
+def instances_query(cls: str) -> str:
+    """Return the query for every resource typed with ``cls``."""
+    return f"SELECT ?subject WHERE {{ ?subject <{RDF.type}> <{cls}> }}"
 
-MEMBERSHIPS_QUERY = _PREFIXES + """
-SELECT ?membership ?member ?network ?role ?since ?until
-WHERE {
-  ?membership a ew:NetworkMembership ; org:member ?member ; org:organization ?network .
-  OPTIONAL { ?membership org:role ?role }
-  OPTIONAL { ?membership ew:since ?since }
-  OPTIONAL { ?membership ew:until ?until }
-}
-"""
+
+def values_query(predicate: str) -> str:
+    """Return the query for every subject and value of ``predicate``."""
+    return f"SELECT ?subject ?value WHERE {{ ?subject <{predicate}> ?value }}"
+
+
+PREDICATES = (rdfs.label, ew.municipality, ew.refnisCode, ew.welfareType, ew.networkType,
+              ew.schoolNumber, org.hasPrimarySite, geo.lat, geo.long, ew.pupilCount,
+              ew.indicatorPupilShare, ew.source, ew.target, ew.direction, ew.formality,
+              ew.mandated, ew.since, ew.until, ew.intensity, ew.frequency, ew.purpose,
+              prov.wasGeneratedBy, ew.schoolYear, ew.disputedProperty, org.member,
+              org.organization, org.role, org.postIn, ew.serves, ew.employerType)
+INSTANCE_CLASSES = (ew.Collaboration, ew.NetworkMembership, ew.Post)
+
+
+def queries() -> dict[str, str]:
+    """Return every SPARQL query the projection runs, by a short name."""
+    found = {"actor classes": ACTOR_CLASSES_QUERY, "Dutch labels": DUTCH_LABELS_QUERY}
+    for cls in INSTANCE_CLASSES:
+        found[f"instances of {_local_name(cls)}"] = instances_query(cls)
+    for predicate in PREDICATES:
+        found[f"values of {_local_name(predicate)}"] = values_query(predicate)
+    return found
+
+
+def select(graph: Graph, query: str) -> Iterator[tuple[str | None, ...]]:
+    """Yield the rows of a SELECT query as tuples of plain strings, None where unbound.
+
+    IRIs become their text and literals their lexical form, on either store.
+    """
+    store = native_store(graph)
+    if store is None:
+        for row in graph.query(query):
+            yield tuple(None if term is None else str(term) for term in row)
+        return
+    for solution in store.query(query):
+        yield tuple(None if term is None else term.value for term in solution)
+
+
+class Column(dict):
+    """The values of one predicate, as a list per subject."""
+
+    def one(self, subject: str) -> str:
+        """Return the last value of ``subject``, or "" for none."""
+        values = self.get(subject)
+        return values[-1] if values else ""
+
+
+class Columns:
+    """The values of each predicate by subject, each predicate queried once."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._columns: dict[str, Column] = {}
+
+    def __getitem__(self, predicate: str) -> Column:
+        column = self._columns.get(predicate)
+        if column is None:
+            values = defaultdict(list)
+            for subject, value in select(self.graph, values_query(predicate)):
+                values[subject].append(value)
+            column = self._columns[predicate] = Column(values)
+        return column
+
+    def instances(self, cls: str) -> list[str]:
+        """Return the resources typed with ``cls``."""
+        return [subject for (subject,) in select(self.graph, instances_query(cls))]
 
 
 def project(graph: Graph) -> nx.MultiDiGraph:
     """Return the actors as nodes and every collaboration and membership as an edge."""
     network = nx.MultiDiGraph()
-    for row in graph.query(ACTORS_QUERY):
-        network.add_node(str(row.actor), **_actor_attributes(row))
-    for row in graph.query(COLLABORATIONS_QUERY):
-        network.add_edge(str(row.source), str(row.target), key=str(row.link),
-                         **_collaboration_attributes(row))
-    for row in graph.query(MEMBERSHIPS_QUERY):
-        network.add_edge(str(row.member), str(row.network), key=str(row.membership),
-                         relation="membership",
-                         role=_notation(row.role) or "member",
-                         since=_text(row.since),
-                         until=_text(row.until))
-    for row in graph.query(POSTS_QUERY):
-        network.add_edge(str(row.organisation), str(row.school),
-                         key=f"{row.post} {row.school}", relation="post", post=str(row.post),
-                         role=_notation(row.role), employer_type=_notation(row.employerType))
+    columns = Columns(graph)
+    with collector_paused():
+        _add_actors(network, graph, columns)
+        _add_collaborations(network, columns)
+        _add_memberships(network, columns)
+        _add_posts(network, columns)
     logger.info("Projected %d actors and %d links", network.number_of_nodes(),
                 network.number_of_edges())
     return network
 
 
-def _actor_attributes(row) -> dict:
-    """Return the node attributes of one actor row of :data:`ACTORS_QUERY`."""
-    return {
-        "label": str(row.label),
-        "kind": KIND_OF_CLASS[row["class"]],
-        "refnis": _text(row.refnis),
-        "municipality": _text(row.municipality),
-        "welfare_type": _notation(row.welfareType),
-        "network_type": _notation(row.networkType),
-        "school_number": _text(row.schoolNumber),
-        "status": "",
-        "lat": float(row.lat) if row.lat is not None else None,
-        "lon": float(row.long) if row.long is not None else None,
-        "pupils": int(row.pupils) if row.pupils is not None else None,
-        "indicator_pupil_share": float(row.share) if row.share is not None else None,
-    }
+def _add_actors(network: nx.MultiDiGraph, graph: Graph, columns: Columns) -> None:
+    """Add every actor as a node with its attributes."""
+    dutch_names = {subject: name for subject, name in select(graph, DUTCH_LABELS_QUERY)}
+    labels, places, refnis_codes = columns[rdfs.label], columns[ew.municipality], columns[ew.refnisCode]
+    sites, lats, longs = columns[org.hasPrimarySite], columns[geo.lat], columns[geo.long]
+    pupil_counts, shares = columns[ew.pupilCount], columns[ew.indicatorPupilShare]
+    for actor, cls in select(graph, ACTOR_CLASSES_QUERY):
+        place = places.one(actor)
+        refnis = refnis_codes.one(place) if place else ""
+        site = sites.one(actor)
+        lat, lon = lats.one(site), longs.one(site)
+        has_position = bool(site and lat and lon)
+        pupils, share = pupil_counts.one(actor), shares.one(actor)
+        network.add_node(actor, **{
+            "label": labels.one(actor),
+            "kind": KINDS[cls],
+            "refnis": refnis,
+            "municipality": dutch_names.get(place, "") if refnis else "",
+            "welfare_type": _notation(columns[ew.welfareType].one(actor)),
+            "network_type": _notation(columns[ew.networkType].one(actor)),
+            "school_number": columns[ew.schoolNumber].one(actor),
+            "status": "",
+            "lat": float(lat) if has_position else None,
+            "lon": float(lon) if has_position else None,
+            "pupils": int(pupils) if pupils else None,
+            "indicator_pupil_share": float(share) if share else None,
+        })
 
 
-def _collaboration_attributes(row) -> dict:
-    """Return the edge attributes of one row of :data:`COLLABORATIONS_QUERY`."""
-    purposes = str(row.purposes).split() if row.purposes else []
-    return {
-        "relation": "collaboration",
-        "direction": _notation(row.direction),
-        "formality": _notation(row.formality),
-        "mandated": bool(row.mandated.toPython()) if row.mandated is not None else False,
-        "purposes": sorted(_notation(purpose) for purpose in purposes),
-        "since": _text(row.since),
-        "until": _text(row.until),
-        "intensity": _notation(row.intensity),
-        "frequency": _notation(row.frequency),
-        "waves": sorted(str(row.waves).split()) if row.waves else [],
-        "disputed": sorted(str(d).rsplit("#", 1)[-1] for d in str(row.disputes).split())
-        if row.disputes else [],
-    }
+def _add_collaborations(network: nx.MultiDiGraph, columns: Columns) -> None:
+    """Add every collaboration with its source, target, direction and formality as an edge."""
+    sources, targets = columns[ew.source], columns[ew.target]
+    directions, formalities = columns[ew.direction], columns[ew.formality]
+    mandated, since, until = columns[ew.mandated], columns[ew.since], columns[ew.until]
+    intensities, frequencies = columns[ew.intensity], columns[ew.frequency]
+    purposes, disputes = columns[ew.purpose], columns[ew.disputedProperty]
+    waves, school_years = columns[prov.wasGeneratedBy], columns[ew.schoolYear]
+    for link in columns.instances(ew.Collaboration):
+        source, target = sources.one(link), targets.one(link)
+        direction, formality = directions.one(link), formalities.one(link)
+        if not (source and target and direction and formality):
+            continue
+        years = {year for wave in waves.get(link, ()) for year in school_years.get(wave, ())}
+        network.add_edge(source, target, key=link, **{
+            "relation": "collaboration",
+            "direction": _notation(direction),
+            "formality": _notation(formality),
+            "mandated": mandated.one(link) in ("true", "1"),
+            "purposes": sorted({_notation(purpose) for purpose in purposes.get(link, ())}),
+            "since": since.one(link),
+            "until": until.one(link),
+            "intensity": _notation(intensities.one(link)),
+            "frequency": _notation(frequencies.one(link)),
+            "waves": sorted(years),
+            "disputed": sorted({name.rsplit("#", 1)[-1] for name in disputes.get(link, ())}),
+        })
 
 
-def _notation(concept_iri) -> str:
+def _add_memberships(network: nx.MultiDiGraph, columns: Columns) -> None:
+    """Add every network membership as an edge from the member to the network."""
+    members, organisations, roles = columns[org.member], columns[org.organization], columns[org.role]
+    for membership in columns.instances(ew.NetworkMembership):
+        member, organisation = members.one(membership), organisations.one(membership)
+        if not (member and organisation):
+            continue
+        network.add_edge(member, organisation, key=membership, relation="membership",
+                         role=_notation(roles.one(membership)) or "member",
+                         since=columns[ew.since].one(membership),
+                         until=columns[ew.until].one(membership))
+
+
+def _add_posts(network: nx.MultiDiGraph, columns: Columns) -> None:
+    """Add a post as one edge from its organisation to each school it serves."""
+    organisations, served = columns[org.postIn], columns[ew.serves]
+    for post in columns.instances(ew.Post):
+        organisation = organisations.one(post)
+        if not organisation:
+            continue
+        for school in served.get(post, ()):
+            network.add_edge(organisation, school, key=f"{post} {school}", relation="post",
+                             post=post, role=_notation(columns[org.role].one(post)),
+                             employer_type=_notation(columns[ew.employerType].one(post)))
+
+
+def _local_name(iri: str) -> str:
+    """Return the part of an IRI after its last # or /."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _notation(concept_iri: str) -> str:
     """Return the notation part of a concept IRI, or "" for none."""
-    return scheme_of(concept_iri)[1] if concept_iri is not None else ""
-
-
-def _text(value) -> str:
-    """Return an RDF term as text, or "" for none."""
-    return "" if value is None else str(value)
+    return scheme_of(concept_iri)[1] if concept_iri else ""

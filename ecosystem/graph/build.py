@@ -17,30 +17,11 @@ from ecosystem.errors import RunError
 from ecosystem.graph.store import DEFAULT_STORE, new_graph, triple_count
 from ecosystem.graph.terms import lexical, term_writer
 from ecosystem.graph.vocabulary import (CONCEPTS, DEFAULT_BASE, EW, GEO, ORG, REFNIS2025,
-                                        SDO, concept, ontology_graph,
+                                        SDO, PlainIris, concept, ontology_graph,
                                         superclasses)
 from ecosystem.model import Actor, Ecosystem, Link, Membership, Post, SourceRow
 
 logger = logging.getLogger(__name__)
-
-
-
-class PlainIris:
-    """The IRIs of one namespace as plain strings, each made on first use."""
-
-    def __init__(self, namespace: str) -> None:
-        self._namespace = str(namespace)
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        iri = self._namespace + name
-        setattr(self, name, iri)
-        return iri
-
-    def __getitem__(self, name: str) -> str:
-        return self._namespace + name
-
 
 ew, org, sdo, geo, prov, rdf, rdfs, skos, xsd = map(PlainIris, (EW, ORG, SDO, GEO, PROV, RDF,
                                                                 RDFS, SKOS, XSD))

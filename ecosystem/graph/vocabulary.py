@@ -21,6 +21,23 @@ GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 ONTOLOGY_FILES = ("ecosystem.ttl", "concepts.ttl")
 
 
+class PlainIris:
+    """The IRIs of one namespace as plain strings, each made on first use."""
+
+    def __init__(self, namespace: str) -> None:
+        self._namespace = str(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        iri = self._namespace + name
+        setattr(self, name, iri)
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return self._namespace + name
+
+
 def concept(scheme: str, notation: str) -> URIRef:
     """Return the IRI of a concept from its scheme name and notation."""
     return URIRef(f"{CONCEPTS}{scheme}/{notation}")
