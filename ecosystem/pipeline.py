@@ -25,7 +25,7 @@ from ecosystem.graph.store import DEFAULT_STORE, write_turtle
 from ecosystem.graph.validate import Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport
-from ecosystem.maps.network_map import draw_municipality_map
+from ecosystem.maps.network_map import draw_municipality_map, schools_by_refnis
 from ecosystem.model import Ecosystem
 from ecosystem.progress import Progress
 from ecosystem.rejected_rows import write_rejected_rows
@@ -122,10 +122,11 @@ def draw_maps(network: nx.MultiDiGraph, municipalities: pd.DataFrame, out: Path,
     for old in folder.glob("*.html"):
         old.unlink()
     paths = []
+    schools = schools_by_refnis(network)
     rows = municipalities.itertuples(index=False)
     for row in (progress or Progress()).items(rows, len(municipalities), "maps"):
         path = folder / f"{row.refnis}.html"
-        paths.append(draw_municipality_map(network, row.refnis, row.municipality, path))
+        paths.append(draw_municipality_map(network, row.refnis, row.municipality, path, schools))
     return paths
 
 

@@ -18,7 +18,8 @@ import pytest
 from ecosystem.analysis.status import STATUSES
 from ecosystem.errors import EcosystemError
 from ecosystem.maps import style
-from ecosystem.maps.network_map import MapInputError, draw_municipality_map, select_municipality
+from ecosystem.maps.network_map import (MapInputError, draw_municipality_map,
+                                         schools_by_refnis, select_municipality)
 from ecosystem.reports.index import IndexInputError, write_index
 
 ID = "https://w3id.org/edu-welfare/id/"
@@ -704,3 +705,47 @@ def test_collaboration_tooltip_lists_waves_and_disputes(tmp_path):
     assert "Intensity: cooperation" in title
     assert "Reported in: 2023-2024, 2024-2025" in title
     assert "disagree on: formality" in title
+
+
+def test_same_input_gives_same_map_under_any_hash_seed(tmp_path):
+    # The other municipality makes the selection less than half the graph,
+    # where networkx iterates the selected set itself.
+    script = textwrap.dedent("""
+        import sys
+        import networkx as nx
+        from ecosystem.maps.network_map import draw_municipality_map
+        graph = nx.MultiDiGraph()
+        base = "https://w3id.org/edu-welfare/id/"
+        for refnis, count in (("44021", 6), ("46029", 40)):
+            for number in range(count):
+                school, partner = f"{base}school/{refnis}-{number}", f"{base}actor/{refnis}-{number}"
+                graph.add_node(school, label=f"School {number}", kind="school", refnis=refnis,
+                               status="connected")
+                graph.add_node(partner, label=f"CAW {number}", kind="welfare", refnis=refnis)
+                graph.add_edge(school, partner, key=f"{school}/link", relation="collaboration",
+                               direction="two-way", formality="structural")
+        draw_municipality_map(graph, "44021", "Gent", sys.argv[1])
+        """)
+    script_path = tmp_path / "write_map.py"
+    script_path.write_text(script, encoding="utf-8")
+    pages = []
+    for seed in ("1", "2", "3"):
+        target = tmp_path / f"seed-{seed}.html"
+        environment = dict(os.environ, PYTHONHASHSEED=seed,
+                           PYTHONPATH=os.pathsep.join([str(REPOSITORY),
+                                                       os.environ.get("PYTHONPATH", "")]))
+        result = subprocess.run([sys.executable, str(script_path), str(target)],
+                                env=environment, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        pages.append(target.read_bytes())
+    assert pages[0] == pages[1] == pages[2]
+
+
+def test_schools_index_gives_the_same_selection(gent):
+    index = schools_by_refnis(gent)
+    with_index = select_municipality(gent, GENT, index)
+    without_index = select_municipality(gent, GENT)
+    assert list(with_index.nodes(data=True)) == list(without_index.nodes(data=True))
+    assert list(with_index.edges(keys=True)) == list(without_index.edges(keys=True))
+    assert sorted(index) == sorted({attrs["refnis"] for _, attrs in gent.nodes(data=True)
+                                    if attrs.get("kind") == "school"})
