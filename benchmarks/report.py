@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.measure import StageRuns
-from benchmarks.stages import QUERY_NAMES, STAGES, STORES
+from benchmarks.stages import STAGES, STORES, query_names
 from benchmarks.targets import (BROWSER, BULK_LOAD, PIPELINE, PIPELINE_WITH_SHACL, Target,
                                 NOT_PRODUCT_STAGES)
 
@@ -96,17 +96,25 @@ def _stage_table(runs: StageRuns, repeat: int) -> str:
 
 def query_names_all() -> set[str]:
     """Return the measurement names of the queries."""
-    return {f"{query} ({store})" for query in QUERY_NAMES for store in STORES}
+    return {f"{query} ({store})" for query in query_names() for store in STORES}
+
+
+def query_total_ms(runs: StageRuns, store: str) -> float | None:
+    """Return the sum of the median times of every query on ``store``, or None if any is missing."""
+    medians = [runs.median(f"{query} ({store})") for query in query_names()]
+    if any(median is None for median in medians):
+        return None
+    return sum(medians) * 1000
 
 
 def _query_table(runs: StageRuns) -> str:
     lines = ["## SPARQL queries", "",
-             "Each query of `ecosystem/analysis/project.py`, run once per process on the "
-             "built graph and read to the last row, in milliseconds (median, with the "
-             "spread).", "",
+             "Each query that `ecosystem/analysis/project.py` runs to project the graph "
+             "onto networkx, run once per process on the built graph and read to the last "
+             "row as plain strings, in milliseconds (median, with the spread).", "",
              "| query | rows | " + " | ".join(f"{store} ms" for store in STORES) + " |",
              "|---|---:|" + "---:|" * len(STORES)]
-    for query in QUERY_NAMES:
+    for query in query_names():
         cells = []
         for store in STORES:
             measurement = runs.measurements.get(f"{query} ({store})")
@@ -115,8 +123,11 @@ def _query_table(runs: StageRuns) -> str:
                 continue
             low, high = measurement.spread
             cells.append(f"{measurement.median * 1000:.0f} ({low * 1000:.0f}–{high * 1000:.0f})")
-        rows = runs.facts.get("queries-memory", {}).get(f"{query} rows", "")
+        rows = runs.facts.get("queries-oxigraph", {}).get(f"{query} rows", "")
         lines.append(f"| {query} | {rows} | " + " | ".join(cells) + " |")
+    totals = [query_total_ms(runs, store) for store in STORES]
+    lines.append(f"| all {len(query_names())} queries | | " + " | ".join(
+        "not run" if total is None else f"{total:.0f}" for total in totals) + " |")
     return "\n".join(lines)
 
 
@@ -146,10 +157,10 @@ def _store_ratios(runs: StageRuns) -> list[str]:
     memory, oxigraph = runs.median("build (memory)"), runs.median("build (oxigraph)")
     if memory and oxigraph:
         lines.append(f"- build on Oxigraph over build in memory: {oxigraph / memory:.2f}×")
-    for query in QUERY_NAMES:
-        times = [runs.median(f"{query} ({store})") for store in STORES]
-        if all(times) and times[0]:
-            lines.append(f"- {query}: Oxigraph over memory store {times[1] / times[0]:.2f}×")
+    memory, oxigraph = (query_total_ms(runs, store) for store in ("memory", "oxigraph"))
+    if memory and oxigraph:
+        lines.append(f"- all projection queries on Oxigraph over the memory store: "
+                     f"{oxigraph / memory:.2f}× ({oxigraph:.0f} ms / {memory:.0f} ms)")
     return lines
 
 
@@ -170,7 +181,7 @@ def _scale_ratios(runs: StageRuns, large: StageRuns) -> list[str]:
     lines = []
     for measurement in large.measurements.values():
         small = runs.median(measurement.name)
-        if small:
+        if small and measurement.name not in query_names_all():
             lines.append(f"- {measurement.name} at scale {large.scale:g} over scale "
                          f"{runs.scale:g}: {measurement.median / small:.1f}×")
     return lines
@@ -195,11 +206,17 @@ def _large_table(runs: StageRuns, large: StageRuns) -> str:
              f"| stage | s | peak MB | scale {runs.scale:g} median s | ratio |",
              "|---|---:|---:|---:|---:|"]
     for measurement in large.measurements.values():
+        if measurement.name in query_names_all():
+            continue
         small = runs.median(measurement.name)
         ratio = f"{measurement.median / small:.1f}×" if small else ""
         small_text = _seconds(small) if small else ""
         lines.append(f"| {measurement.name} | {_seconds(measurement.median)} | "
                      f"{measurement.peak:.0f} | {small_text} | {ratio} |")
+    large_total, small_total = (query_total_ms(scale, "oxigraph") for scale in (large, runs))
+    if large_total and small_total:
+        lines.append(f"| all projection queries (oxigraph) | {large_total / 1000:.3f} | | "
+                     f"{small_total / 1000:.3f} | {large_total / small_total:.1f}× |")
     for stage, error in large.errors.items():
         lines.append(f"| {stage} | failed: {error} | | | |")
     return "\n".join(lines)

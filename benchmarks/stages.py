@@ -27,7 +27,14 @@ from ecosystem.graph.store import DEFAULT_STORE, triple_count
 
 logger = logging.getLogger(__name__)
 
-QUERY_NAMES = ("ACTORS_QUERY", "COLLABORATIONS_QUERY", "MEMBERSHIPS_QUERY", "POSTS_QUERY")
+
+
+def query_names() -> tuple[str, ...]:
+    """Return the names of the SPARQL queries the projection runs."""
+    from ecosystem.analysis.project import queries
+
+    return tuple(queries())
+
 STORES = ("memory", "oxigraph")
 
 
@@ -191,12 +198,12 @@ def stage_serialise(context: Context, recorder: Recorder) -> None:
 
 def _stage_queries(store: str):
     def stage(context: Context, recorder: Recorder) -> None:
-        from ecosystem.analysis import project
+        from ecosystem.analysis.project import queries, select
 
         graph = _graph(context, store)
-        for name in QUERY_NAMES:
+        for name, query in queries().items():
             with recorder.measure(f"{name} ({store})"):
-                rows = list(graph.query(getattr(project, name)))
+                rows = list(select(graph, query))
             recorder.facts[f"{name} rows"] = len(rows)
     stage.__doc__ = f"Run each SPARQL query of the analysis on the {store} store."
     return stage

@@ -170,6 +170,8 @@ def run(reference: Path, surveys: list[Path], out: Path, *, base: str = DEFAULT_
     ecosystem = read_inputs(reference, surveys, report)
     progress.stage("build")
     graph = build_graph(ecosystem, base=base, store=store)
+    # The graph now has everything the later stages read, so the model's memory can go.
+    del ecosystem
     progress.stage("validate")
     # The fast checker gives pySHACL's results (tested) in a fraction of the time.
     violations = validate_graph(graph, engine="fast") if validate else []
