@@ -10,7 +10,7 @@ import click
 
 from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
-from ecosystem.graph.store import DEFAULT_STORE, STORES, triple_count
+from ecosystem.graph.store import DEFAULT_STORE, STORES, read_graph, triple_count
 from ecosystem.graph.validate import ENGINES, Violation, validate_graph, write_violations_csv
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
@@ -263,12 +263,8 @@ def template(out: Path, lang: str, force: bool) -> None:
 
 def _read_graph_file(path: Path):
     """Parse an RDF file, or exit with code 2 and a message when it cannot be read."""
-    from rdflib import Graph
-    from rdflib.util import guess_format
-
     try:
-        # A resolved path, because rdflib reads a relative one against the parent folder.
-        return Graph().parse(path.resolve(), format=guess_format(str(path)) or "turtle")
+        return read_graph(path)
     except (OSError, SyntaxError, ValueError) as error:
         _fail(f"cannot read the graph {path} ({error}). Give an RDF file such as the "
               "graph.ttl that ecosystem run writes.")

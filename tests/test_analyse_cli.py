@@ -80,3 +80,23 @@ def test_compare_same_wave_is_usage_error(tmp_path):
                                        "2024-2025", "2024-2025"])
     assert result.exit_code == 2
     assert "two different" in result.output
+
+
+def test_graph_file_read_into_oxigraph(tmp_path):
+    from ecosystem.graph.store import native_store, read_graph, triple_count
+
+    path = tmp_path / "graph.ttl"
+    path.write_text('<https://example.org/id/school/1> <http://www.w3.org/2000/01/rdf-schema#label> '
+                    '"VBS De Regenboog" .\n', encoding="utf-8")
+    graph = read_graph(path)
+    assert native_store(graph) is not None
+    assert triple_count(graph) == 1
+
+
+def test_graph_file_without_suffix_read_as_turtle(tmp_path):
+    from ecosystem.graph.store import read_graph, triple_count
+
+    path = tmp_path / "graph"
+    path.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    assert triple_count(read_graph(path)) == 1
+    assert triple_count(read_graph(path, store="memory")) == 1
