@@ -60,10 +60,13 @@ def _input(page: ResultsPage) -> str:
         large = f" {page.large_counts.get(name, 0):,} |" if page.large_counts else ""
         lines.append(f"| {name} | {count:,} |{large}")
     triples = _triples(page.runs)
-    if triples:
-        large = _triples(page.large) if page.large_counts and page.large else None
-        lines.append(f"| triples in the graph | {triples:,} |"
-                     + (f" {large:,} |" if large else (" not built |" if page.large else "")))
+    if not triples:
+        return "\n".join(lines)
+    row = f"| triples in the graph | {triples:,} |"
+    if page.large_counts and page.large:
+        large = _triples(page.large)
+        row += f" {large:,} |" if large else " not built |"
+    lines.append(row)
     return "\n".join(lines)
 
 

@@ -707,7 +707,7 @@ def test_collaboration_tooltip_lists_waves_and_disputes(tmp_path):
     assert "disagree on: formality" in title
 
 
-def test_same_input_gives_same_map_under_any_hash_seed(tmp_path):
+def test_map_same_under_any_hash_seed(tmp_path):
     # The other municipality makes the selection less than half the graph,
     # where networkx iterates the selected set itself.
     script = textwrap.dedent("""

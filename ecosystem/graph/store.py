@@ -1,9 +1,9 @@
 """Create rdflib graphs on a chosen store, so the store can be swapped in one place.
 
 On the Flanders-scale benchmark input (1.18 million triples, see
-benchmarks/RESULTS.md, a 2-core machine), the graph was built in 4.7 s on
-Oxigraph (through oxrdflib) and in 10.3 s in rdflib's memory store, and the
-projection's queries took 1.1 s there against 14 s. Oxigraph's Turtle
+benchmarks/RESULTS.md, a 2-core machine), the graph was built in 5.1 s on
+Oxigraph (through oxrdflib) and in 8.3 s in rdflib's memory store, and the
+projection's queries took 1.1 s there against 12.8 s. Oxigraph's Turtle
 writer took under 1 s where rdflib's took about 238 s, so Oxigraph is the
 default store.
 """
