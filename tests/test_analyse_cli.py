@@ -100,3 +100,24 @@ def test_graph_file_without_suffix_read_as_turtle(tmp_path):
     path.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
     assert triple_count(read_graph(path)) == 1
     assert triple_count(read_graph(path, store="memory")) == 1
+
+
+def test_graph_file_named_graphs_merged(tmp_path):
+    from ecosystem.graph.store import read_graph, triple_count
+
+    path = tmp_path / "graph.trig"
+    path.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n"
+                    "ex:g { ex:d ex:e ex:f . }\n", encoding="utf-8")
+    graph = read_graph(path)
+    assert triple_count(graph) == 2
+    assert len(list(graph.query("SELECT ?s WHERE { ?s ?p ?o }"))) == 2
+
+
+def test_graph_file_with_huge_value_rejected(tmp_path):
+    path = tmp_path / "graph.nt"
+    path.write_text('<https://example.org/a> <https://example.org/b> "'
+                    + "x" * 17_000_000 + '" .\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "longer than 16 MB" in result.output
+    assert "Traceback" not in result.output
