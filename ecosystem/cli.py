@@ -264,10 +264,14 @@ def template(out: Path, lang: str, force: bool) -> None:
 def _read_graph_file(path: Path):
     """Parse an RDF file, or exit with code 2 and a message when it cannot be read."""
     try:
-        return read_graph(path)
+        graph = read_graph(path)
     except (OSError, SyntaxError, ValueError) as error:
         _fail(f"cannot read the graph {path} ({error}). Give an RDF file such as the "
               "graph.ttl that ecosystem run writes.")
+    if triple_count(graph) == 0:
+        _fail(f"the graph {path} is empty. Give an RDF file with triples, such as the "
+              "graph.ttl that ecosystem run writes.")
+    return graph
 
 
 def _inputs(reference: Path | None, surveys: tuple[Path, ...],

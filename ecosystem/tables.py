@@ -99,6 +99,11 @@ def read_csv(path: Path, source: str | None = None) -> Table:
         for record in reader:
             records.append(record)
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise InputFileError(path, f"has a cell longer than {csv.field_size_limit():,} "
+                                 f"characters after line {reader.line_num}",
+                                 "Shorten that cell; survey answers are codes and short "
+                                 "texts.") from error
         raise InputFileError(path, f"cannot be read as CSV after line {reader.line_num} "
                              f"({error})",
                              "Check that line for a quote (\") that is opened but never "

@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from ecosystem.cli import main
@@ -121,3 +122,20 @@ def test_graph_file_with_huge_value_rejected(tmp_path):
     assert result.exit_code == 2
     assert "longer than 16 MB" in result.output
     assert "Traceback" not in result.output
+
+
+def test_graph_file_with_byte_order_mark_read(tmp_path):
+    from ecosystem.graph.store import read_graph, triple_count
+
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(b"\xef\xbb\xbf@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n")
+    assert triple_count(read_graph(path)) == 1
+
+
+@pytest.mark.parametrize("command", ["validate", "analyse"])
+def test_empty_graph_file_rejected(tmp_path, command):
+    path = tmp_path / "graph.ttl"
+    path.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, [command, str(path)])
+    assert result.exit_code == 2
+    assert "is empty" in result.output
