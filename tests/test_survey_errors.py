@@ -380,3 +380,14 @@ def test_percent_cells_read_as_percentages(tmp_path, small_reference):
     ecosystem, report = _load(small_reference, path)
     assert report.rejected == []
     assert ecosystem.actors["school/919"].indicator_pupil_share == 37.5
+
+
+def test_header_only_table_noticed(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER, [])
+    write_csv(survey / "links.csv", LINK_HEADER, [["919", "927", "one-way", "ad-hoc", "2020"]])
+    _ecosystem, report = _load(small_reference, survey)
+    notices = [line for line in report.lines if line.level == NOTICE
+               and line.file.endswith("actors.csv")]
+    assert len(notices) == 1
+    assert "no rows below its header" in notices[0].message

@@ -97,6 +97,10 @@ class SurveyLoader:
         self._report_layout(table, spec)
         missing = [c for c in spec.required if c not in table.columns]
         first_column = spec.columns[0].name
+        if not table.rows:
+            self.report.add(NOTICE, table.source, None, "", "",
+                            f"the {name} table has no rows below its header, so it adds nothing",
+                            "Fill in the table, or remove it if the survey has none.")
         for number, cells in table.rows:
             where = SourceRow(table.source, number)
             if cells.get(first_column, "").lower().startswith(EXAMPLE_PREFIXES):
