@@ -55,6 +55,17 @@ def test_every_model_actor_is_a_node(example, networks):
         assert node["refnis"] == actor.refnis
 
 
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_iri_kept_as_one_string(networks, store):
+    # An actor's IRI read by several queries is kept once, so a large network
+    # does not hold a copy of it per edge.
+    network = networks[store]
+    keys = {node: node for node in network}
+    for source, target in network.edges():
+        assert source is keys[source]
+        assert target is keys[target]
+
+
 def test_schools_keep_their_positions(example, networks):
     network = networks["oxigraph"]
     placed = [actor for actor in example.actors.values() if actor.site and actor.site.lat]

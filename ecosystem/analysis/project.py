@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
@@ -110,24 +111,36 @@ class Column(dict):
 
 
 class Columns:
-    """The values of each predicate by subject, each predicate queried once."""
+    """The values of each predicate by subject, each predicate queried once.
+
+    Every query returns new string objects, so equal texts are kept as one
+    object. A link's IRI is the subject of a dozen columns and the key of its
+    edge, and an actor's IRI is its node's key and an end of its edges.
+    """
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._columns: dict[str, Column] = {}
+        self._texts: dict[str, str] = {}
 
     def __getitem__(self, predicate: str) -> Column:
         column = self._columns.get(predicate)
         if column is None:
             values = defaultdict(list)
-            for subject, value in select(self.graph, values_query(predicate)):
+            for subject, value in self.select(values_query(predicate)):
                 values[subject].append(value)
             column = self._columns[predicate] = Column(values)
         return column
 
+    def select(self, query: str) -> Iterator[tuple[str | None, ...]]:
+        """Yield the rows of ``query`` as :func:`select` does, with equal texts shared."""
+        share = self._texts.setdefault
+        for row in select(self.graph, query):
+            yield tuple(None if text is None else share(text, text) for text in row)
+
     def instances(self, cls: str) -> list[str]:
         """Return the resources typed with ``cls``."""
-        return [subject for (subject,) in select(self.graph, instances_query(cls))]
+        return [subject for (subject,) in self.select(instances_query(cls))]
 
 
 def project(graph: Graph) -> nx.MultiDiGraph:
@@ -135,7 +148,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     network = nx.MultiDiGraph()
     columns = Columns(graph)
     with collector_paused():
-        _add_actors(network, graph, columns)
+        _add_actors(network, columns)
         _add_collaborations(network, columns)
         _add_memberships(network, columns)
         _add_posts(network, columns)
@@ -144,13 +157,13 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     return network
 
 
-def _add_actors(network: nx.MultiDiGraph, graph: Graph, columns: Columns) -> None:
+def _add_actors(network: nx.MultiDiGraph, columns: Columns) -> None:
     """Add every actor as a node with its attributes."""
-    dutch_names = {subject: name for subject, name in select(graph, DUTCH_LABELS_QUERY)}
+    dutch_names = dict(columns.select(DUTCH_LABELS_QUERY))
     labels, places, refnis_codes = columns[rdfs.label], columns[ew.municipality], columns[ew.refnisCode]
     sites, lats, longs = columns[org.hasPrimarySite], columns[geo.lat], columns[geo.long]
     pupil_counts, shares = columns[ew.pupilCount], columns[ew.indicatorPupilShare]
-    for actor, cls in select(graph, ACTOR_CLASSES_QUERY):
+    for actor, cls in columns.select(ACTOR_CLASSES_QUERY):
         place = places.one(actor)
         refnis = refnis_codes.one(place) if place else ""
         site = sites.one(actor)
@@ -233,6 +246,7 @@ def _local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+@cache
 def _notation(concept_iri: str) -> str:
     """Return the notation part of a concept IRI, or "" for none."""
     return scheme_of(concept_iri)[1] if concept_iri else ""
