@@ -22,7 +22,8 @@ import tracemalloc
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.timing import Recorder, StageTimeout, peak_rss_mb
+from benchmarks.timing import Recorder, StageTimeout, peak_rss_mb, resident_mb
+from ecosystem.progress import Progress
 from ecosystem.graph.store import DEFAULT_STORE, triple_count
 
 logger = logging.getLogger(__name__)
@@ -209,16 +210,40 @@ def _stage_queries(store: str):
     return stage
 
 
+MEMORY_BY_STAGE = "memory by stage"
+
+
+class MemoryByStage(Progress):
+    """Progress reporter that records resident and peak memory as each pipeline stage ends."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+        self._stage = "imports"
+
+    def stage(self, name: str) -> None:
+        self._note()
+        self._stage = name
+
+    def close(self) -> None:
+        self._note()
+
+    def _note(self) -> None:
+        self.rows.append({"stage": self._stage, "resident_mb": round(resident_mb()),
+                          "peak_mb": round(peak_rss_mb())})
+
+
 def _stage_pipeline(validate: bool):
     def stage(context: Context, recorder: Recorder) -> None:
         from ecosystem.pipeline import run
 
         label = "pipeline (with SHACL)" if validate else "pipeline (no SHACL)"
+        memory = MemoryByStage()
         with recorder.measure(label):
             result = run(context.reference, context.surveys, context.work / "pipeline-out",
-                         validate=validate)
+                         validate=validate, progress=memory)
         recorder.facts.update(exit_code=result.exit_code, maps=len(result.maps),
                               triples=triple_count(result.graph))
+        recorder.facts[MEMORY_BY_STAGE] = memory.rows
     stage.__doc__ = ("Run ecosystem.pipeline.run " + ("with" if validate else "without")
                      + " SHACL validation.")
     return stage
