@@ -40,3 +40,11 @@ class InvalidValueError(EcosystemError, ValueError):
         self.reason = reason
         self.action = action
         super().__init__(f"invalid {column} {value!r}: {reason}. {action}")
+
+
+class InvalidCellsError(EcosystemError, ValueError):
+    """Error for a spreadsheet row with several cells that their columns do not allow."""
+
+    def __init__(self, errors: list[InvalidValueError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(error) for error in errors))

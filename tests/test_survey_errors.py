@@ -14,6 +14,7 @@ from ecosystem.load_report import NOTICE, LoadReport
 from ecosystem.pipeline import read_inputs
 from ecosystem.model import Ecosystem
 from ecosystem.registers.municipalities import read_crosswalk, read_municipalities
+from ecosystem.rejected_rows import write_rejected_rows
 from ecosystem.registers.municipality_names import municipality_names
 from ecosystem.registers.schools import read_school_export
 from ecosystem.survey.load import load_surveys
@@ -391,3 +392,31 @@ def test_header_only_table_noticed(tmp_path, small_reference):
                and line.file.endswith("actors.csv")]
     assert len(notices) == 1
     assert "no rows below its header" in notices[0].message
+
+
+def test_every_problem_of_a_row_reported(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["P", "CAW De Brug", "welfare", "caw", "", "11005"]])
+    write_csv(survey / "links.csv", LINK_HEADER,
+              [["SCHOOL-X", "P", "sideways", "weekly", "twenty"]])
+    _ecosystem, report = _load(small_reference, survey)
+    found = [(line.row, line.column, line.value) for line in report.rejected]
+    assert found == [(2, "source_id", "SCHOOL-X"), (2, "direction", "sideways"),
+                     (2, "formality", "weekly"), (2, "since", "twenty")]
+    assert report.rows_with("rejected", report.rejected[0].file) == 1
+
+
+def test_every_problem_in_rejected_copy(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["Q", "CAW Boom", "welfare", "caw", "", "11005"]])
+    write_csv(survey / "memberships.csv", ["actor_id", "network_id", "role"],
+              [["Q", "NOBODY", "chair-of-all"]])
+    _ecosystem, report = _load(small_reference, survey)
+    copies = write_rejected_rows(report, tmp_path / "rejected")
+    memberships = [path for path in copies if path.name == "memberships.csv"]
+    assert len(memberships) == 1
+    problem = read_csv(memberships[0]).rows[0][1]["load_problem"]
+    assert "network_id:" in problem
+    assert "role:" in problem

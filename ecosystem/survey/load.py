@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ecosystem import codes
-from ecosystem.errors import InvalidCodeError, InvalidValueError
+from ecosystem.errors import InvalidCellsError, InvalidCodeError, InvalidValueError
 from ecosystem.load_report import CONVERTED, NOTICE, SKIPPED, LoadReport
 from ecosystem.names import fold, one_edit_apart, word_order_key
 from ecosystem.model import (Actor, Ecosystem, Link, Membership, Post, SourceRow, key_part,
@@ -349,9 +349,14 @@ class SurveyLoader:
                         values["refnis"], actor.refnis)
 
     def _parse_cells(self, cells: dict[str, str], where: SourceRow, parse) -> dict:
-        """Run ``parse`` on a row; report its error and reject the row when it fails."""
+        """Run ``parse`` on a row; report each of its errors and reject the row when it fails."""
         try:
             values = parse(cells)
+        except InvalidCellsError as errors:
+            for error in errors.errors:
+                self.report.reject(where.file, where.row, error.column, error.value,
+                                   error.reason, error.action)
+            raise RowRejected() from errors
         except _CellError as error:
             self._reject(where, getattr(error, "column", ""), error.value, error.reason,
                          error.action)
@@ -376,13 +381,14 @@ class SurveyLoader:
 
     def _load_link(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
         """Add the collaboration of one links row."""
-        source = self._resolve(cells, "source_id", where, survey)
-        target = self._resolve(cells, "target_id", where, survey)
+        source, target, values = _every_step(
+            lambda: self._resolve(cells, "source_id", where, survey),
+            lambda: self._resolve(cells, "target_id", where, survey),
+            lambda: self._parse_cells(cells, where, rows.link_values))
         if source == target:
             self._reject(where, "target_id", cells["target_id"],
                          "a collaboration needs two different actors",
                          "Correct source_id or target_id.")
-        values = self._parse_cells(cells, where, rows.link_values)
         if not values["wave"] and len(self._survey_waves.get(survey, [])) == 1:
             values["wave"] = self._survey_waves[survey][0]
         if not values["reported_on"] and values["wave"]:
@@ -425,13 +431,14 @@ class SurveyLoader:
 
     def _load_membership(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
         """Add the network membership of one row."""
-        actor = self._resolve(cells, "actor_id", where, survey)
-        network = self._resolve(cells, "network_id", where, survey)
+        actor, network, values = _every_step(
+            lambda: self._resolve(cells, "actor_id", where, survey),
+            lambda: self._resolve(cells, "network_id", where, survey),
+            lambda: self._parse_cells(cells, where, rows.membership_values))
         if self.ecosystem.actors[network].kind != "network":
             self._reject(where, "network_id", cells["network_id"],
                          f"{self.ecosystem.actors[network].name} is not a network",
                          "Name an actor of kind network in network_id.")
-        values = self._parse_cells(cells, where, rows.membership_values)
         pair = f"{pair_part(actor)}--{pair_part(network)}"
         self._pair_counts["membership " + pair] += 1
         count = self._pair_counts["membership " + pair]
@@ -454,8 +461,9 @@ class SurveyLoader:
 
     def _load_post(self, cells: dict[str, str], where: SourceRow, survey: int) -> None:
         """Add the post of one roles row: a role in an organisation, never a person."""
-        organisation = self._resolve(cells, "organisation_id", where, survey)
-        values = self._parse_cells(cells, where, rows.post_values)
+        organisation, values = _every_step(
+            lambda: self._resolve(cells, "organisation_id", where, survey),
+            lambda: self._parse_cells(cells, where, rows.post_values))
         served = []
         for school_id in values["serves"]:
             key = self._resolve({"serves": school_id}, "serves", where, survey)
@@ -483,6 +491,24 @@ class SurveyLoader:
         """Report a rejected row and stop loading it."""
         self.report.reject(where.file, where.row, column, value, message, action)
         raise RowRejected()
+
+
+def _every_step(*steps) -> list:
+    """Return the result of each step, running every step even after one rejects the row.
+
+    Each step reports its own problem before it raises :class:`RowRejected`,
+    so a row with several problems gets a report line for each.
+    """
+    results, rejected = [], False
+    for step in steps:
+        try:
+            results.append(step())
+        except RowRejected:
+            results.append(None)
+            rejected = True
+    if rejected:
+        raise RowRejected()
+    return results
 
 
 def load_surveys(surveys: list[SurveyTables], ecosystem: Ecosystem, crosswalk: Crosswalk,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ecosystem import codes
-from ecosystem.errors import InvalidCodeError, InvalidValueError
+from ecosystem.errors import InvalidCellsError, InvalidCodeError, InvalidValueError
 from ecosystem.survey import fields
 from ecosystem.survey.columns import (ACTORS, CODE, CODES, DATE, IDS, LINKS, MEMBERSHIPS, NUMBER,
                                       ROLES, WAVES, YEAR, Column, SurveyTable)
@@ -15,21 +15,35 @@ IDENTITY_FIELDS = ("kind", "welfare_type", "network_type", "refnis", "school_num
 
 
 def parse_cells(table: SurveyTable, cells: dict[str, str]) -> dict:
-    """Return every column of ``table`` parsed by its kind; raise on the first invalid cell.
+    """Return every column of ``table`` parsed by its kind.
 
-    An empty cell gives "" (or an empty tuple for a list, ``None`` for a number).
+    An empty cell gives "" (or an empty tuple for a list, ``None`` for a
+    number). Raises :class:`InvalidValueError` for one invalid cell and
+    :class:`InvalidCellsError`, listing each, for several, so that a user
+    fixes them all at once.
     """
     values: dict = {}
+    errors: list[InvalidValueError] = []
     for column in table.columns:
-        value = cells.get(column.name, "")
-        if not value:
-            if column.required:
-                raise InvalidValueError(column.name, "", "this cell is required",
-                                        f"Fill in the {column.name}.")
-            values[column.name] = _empty(column)
-            continue
-        values[column.name] = _parse(column, value)
+        try:
+            values[column.name] = _cell_value(column, cells.get(column.name, ""))
+        except InvalidValueError as error:
+            errors.append(error)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InvalidCellsError(errors)
     return values
+
+
+def _cell_value(column: Column, value: str):
+    """Return one cell parsed by its column's kind, or the empty value of the column."""
+    if value:
+        return _parse(column, value)
+    if column.required:
+        raise InvalidValueError(column.name, "", "this cell is required",
+                                f"Fill in the {column.name}.")
+    return _empty(column)
 
 
 def _empty(column: Column):
