@@ -165,11 +165,11 @@ def _collaborating_actors(network: nx.MultiDiGraph, members: list[str]) -> list[
     """Return ``members`` sorted, without the networks that take part in no collaboration."""
     actors = [node for node in members
               if network.nodes[node].get("kind") != "network"
-              or collaboration_links(network, node)]
+              or collaboration_edges(network, node)]
     return sorted(actors)
 
 
-def collaboration_links(network: nx.MultiDiGraph, node: str) -> list[tuple[str, str, dict]]:
+def collaboration_edges(network: nx.MultiDiGraph, node: str) -> list[tuple[str, str, dict]]:
     """Return every collaboration ``(source, target, attributes)`` of ``node``, with any actor."""
     edges = list(network.out_edges(node, data=True)) + list(network.in_edges(node, data=True))
     return [(source, target, data) for source, target, data in edges
@@ -326,7 +326,7 @@ def _actor_row(network: nx.MultiDiGraph, node: str, betweenness: float, core: in
                community: int) -> dict:
     """Return the values of one actor's row."""
     data = network.nodes[node]
-    links = collaboration_links(network, node)
+    links = collaboration_edges(network, node)
     partners = {target if source == node else source for source, target, _ in links}
     return {
         "iri": node,

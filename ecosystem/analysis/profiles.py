@@ -18,7 +18,7 @@ import pandas as pd
 
 from ecosystem import codes
 from ecosystem.analysis.projection import intensity_rank
-from ecosystem.analysis.status import collaboration_links, school_status
+from ecosystem.analysis.status import partner_links, school_status
 from ecosystem.errors import InputFileError, InvalidCodeError
 from ecosystem.graph.vocabulary import notations
 from ecosystem.tables import read_csv
@@ -48,7 +48,7 @@ def partner_type(network: nx.MultiDiGraph, partner: str) -> str:
 
 def reached_types(network: nx.MultiDiGraph, school: str) -> set[str]:
     """Return the welfare-type codes of the partners ``school`` collaborates with."""
-    partners = {partner for partner, _data in collaboration_links(network, school)}
+    partners = {partner for partner, _data in partner_links(network, school)}
     types = {network.nodes[partner].get("welfare_type") for partner in partners}
     return {code for code in types if code}
 
@@ -81,7 +81,7 @@ def school_profiles(network: nx.MultiDiGraph,
 def _profile_row(network: nx.MultiDiGraph, node: str, data: dict,
                  expected: dict[str, tuple[str, ...]] | None) -> dict:
     """Return the values of one school's profile."""
-    links = collaboration_links(network, node)
+    links = partner_links(network, node)
     reached = reached_types(network, node)
     expected_here = expected_types_for(expected, data.get("refnis", ""))
     networks = sorted(network.nodes[n].get("label", n) for n in member_networks(network, node))
@@ -142,7 +142,7 @@ def has_bridge_figure(network: nx.MultiDiGraph, school: str) -> bool:
     for _source, _target, data in network.in_edges(school, data=True):
         if data.get("relation") == "post" and data.get("role") == BRIDGE_FIGURE:
             return True
-    for partner, _data in collaboration_links(network, school):
+    for partner, _data in partner_links(network, school):
         attributes = network.nodes[partner]
         if attributes.get("welfare_type") == BRIDGE_FIGURE:
             return True

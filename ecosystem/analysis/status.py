@@ -31,7 +31,7 @@ class Collaboration:
     mandated: bool
 
 
-def collaboration_links(network: nx.MultiDiGraph, school: str) -> list[tuple[str, dict]]:
+def partner_links(network: nx.MultiDiGraph, school: str) -> list[tuple[str, dict]]:
     """Return ``(partner, edge attributes)`` of each collaboration of ``school``.
 
     Only links with an actor that is not a school count, and each parallel
@@ -53,7 +53,7 @@ def collaborations(network: nx.MultiDiGraph, school: str) -> list[Collaboration]
     """Return every collaboration of ``school`` with an actor that is not a school."""
     return [Collaboration(partner, data["direction"], data["formality"],
                           bool(data.get("mandated")))
-            for partner, data in collaboration_links(network, school)]
+            for partner, data in partner_links(network, school)]
 
 
 def is_mandated(network: nx.MultiDiGraph, collaboration: Collaboration) -> bool:

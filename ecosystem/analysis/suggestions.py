@@ -13,8 +13,8 @@ import math
 import networkx as nx
 import pandas as pd
 
-from ecosystem.analysis.profiles import (collaboration_links, expected_types_for,
-                                         member_networks, reached_types)
+from ecosystem.analysis.profiles import (expected_types_for, member_networks, partner_links,
+                                         reached_types)
 from ecosystem.analysis.status import ISOLATED, MANDATED_ONLY, school_status
 from ecosystem.names import fold
 
@@ -115,7 +115,7 @@ class _CandidateIndex:
         for node, data in network.nodes(data=True):
             if data.get("kind") != "school":
                 continue
-            for partner, _link in collaboration_links(network, node):
+            for partner, _link in partner_links(network, node):
                 if partner in schools_of:
                     schools_of[partner].add(node)
         self.school_partners = {node: len(schools) for node, schools in schools_of.items()}
