@@ -4,7 +4,7 @@ import pytest
 
 from ecosystem.analysis.project import queries, project, select
 from ecosystem.graph.build import build_graph
-from ecosystem.graph.vocabulary import DEFAULT_BASE
+from ecosystem.graph.vocabulary import DEFAULT_BASE, EW
 from ecosystem.load_report import LoadReport
 from ecosystem.pipeline import example_inputs, read_inputs
 
@@ -88,6 +88,19 @@ def test_every_query_runs_on_both_stores(example, store):
     for name, query in queries().items():
         rows = list(select(graph, query))
         assert all(isinstance(value, (str, type(None))) for row in rows for value in row), name
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+@pytest.mark.parametrize("variables", ["?school ?missing", "?school ?missing ?other"])
+def test_select_gives_none_when_unbound(example, store, variables):
+    graph = build_graph(example, store=store)
+    query = (f"SELECT {variables} WHERE {{ ?school a <{EW}School> "
+             "OPTIONAL { ?school <urn:example:absent> ?missing } } LIMIT 3")
+    rows = list(select(graph, query))
+    assert len(rows) == 3
+    for row in rows:
+        assert row[0].startswith(DEFAULT_BASE)
+        assert all(value is None for value in row[1:])
 
 
 def test_queries_are_single_patterns():
