@@ -66,6 +66,9 @@ def decode_csv_bytes(data: bytes) -> str:
         return data.decode("cp1252")
 
 
+_SEPARATOR_HINT = re.compile(r"sep=(.)[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
+
+
 def sniff_delimiter(text: str) -> str:
     """Return the delimiter (``;``, ``,`` or tab) used most in the header line."""
     header = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
@@ -73,6 +76,19 @@ def sniff_delimiter(text: str) -> str:
     counts = {delimiter: unquoted.count(delimiter) for delimiter in _DELIMITERS}
     best = max(counts, key=counts.get)
     return best if counts[best] else ";"
+
+
+def separator_hint(text: str) -> tuple[str, str]:
+    """Return the delimiter named by a first line such as ``sep=;``, and the text without it.
+
+    Excel writes and reads that line to fix the delimiter of a CSV file. The
+    line is emptied, not removed, so that line numbers stay those of the file.
+    Without such a line the delimiter is "".
+    """
+    match = _SEPARATOR_HINT.match(text)
+    if match is None:
+        return "", text
+    return match.group(1), match.group(2) + text[match.end():]
 
 
 def read_csv(path: Path, source: str | None = None) -> Table:
@@ -92,8 +108,9 @@ def read_csv(path: Path, source: str | None = None) -> Table:
                              "Save it from the spreadsheet program as \"CSV UTF-8\".")
     # Strict parsing raises on a quote that is never closed, which would
     # otherwise swallow every following row into one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text),
-                        strict=True)
+    delimiter, text = separator_hint(text)
+    reader = csv.reader(io.StringIO(text, newline=""),
+                        delimiter=delimiter or sniff_delimiter(text), strict=True)
     records = []
     try:
         for record in reader:
