@@ -7,6 +7,7 @@ import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from ecosystem import privacy
 from ecosystem.tables import Table
 
 logger = logging.getLogger(__name__)
@@ -62,7 +63,8 @@ class LoadReport:
         action: str = "",
     ) -> ReportLine:
         """Record one finding; the caller shows the report, so it is logged at DEBUG only."""
-        line = ReportLine(level, file, row, column, _text(value), message, action)
+        line = ReportLine(level, file, row, column, privacy.without_emails(_text(value)),
+                          message, action)
         self.lines.append(line)
         logger.debug("%s", line.describe())
         return line

@@ -7,6 +7,7 @@ import logging
 import re
 from pathlib import Path, PurePath
 
+from ecosystem import privacy
 from ecosystem.load_report import LoadReport
 from ecosystem.survey.columns import TABLES
 from ecosystem.tables import Table
@@ -64,5 +65,13 @@ def _write(table: Table, rows, problems, path: Path) -> Path:
         writer.writerow(columns + [PROBLEM_COLUMN])
         for number, cells in rows:
             problem = " | ".join(problems[(table.source, number)])
-            writer.writerow([cells.get(column, "") for column in columns] + [problem])
+            writer.writerow([_copied(column, cells.get(column, "")) for column in columns]
+                            + [problem])
     return path
+
+
+def _copied(column: str, value: str) -> str:
+    """Return a cell as the copy shows it, with contact details of people masked."""
+    if column in privacy.CHECKED_COLUMNS:
+        return privacy.without_contact_details(value)
+    return privacy.without_emails(value)

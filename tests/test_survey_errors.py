@@ -197,6 +197,16 @@ def test_utf16_csv_read(tmp_path):
     assert read_csv(path).rows == [(2, {"actor_id": "A", "name": "Crèche ‘t Nest"})]
 
 
+@pytest.mark.parametrize("hint, delimiter", [("sep=;", ";"), ("sep=,", ","), ("SEP=\t", "\t")])
+def test_excel_separator_line_read(tmp_path, hint, delimiter):
+    path = tmp_path / "actors.csv"
+    header, row = delimiter.join(["actor_id", "name"]), delimiter.join(["A", "CAW De Brug"])
+    path.write_bytes(f"\ufeff{hint}\r\n{header}\r\n{row}\r\n".encode("utf-8"))
+    table = read_csv(path)
+    assert table.header_row == 2
+    assert table.rows == [(3, {"actor_id": "A", "name": "CAW De Brug"})]
+
+
 @pytest.mark.parametrize("content", [b"", b"not a zip", b"PK\x03\x04broken"])
 def test_broken_xlsx_fails_clearly(tmp_path, content):
     path = tmp_path / "survey.xlsx"
@@ -420,3 +430,61 @@ def test_every_problem_in_rejected_copy(tmp_path, small_reference):
     problem = read_csv(memberships[0]).rows[0][1]["load_problem"]
     assert "network_id:" in problem
     assert "role:" in problem
+
+
+def test_every_problem_of_an_actor_row_reported(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv",
+              ACTOR_HEADER + ["kbo_number", "pupils", "indicator_pupil_share"],
+              [["M1", "Basisschool M", "school", "", "12345678", "99999", "0123456789", "-5",
+                "150"]])
+    _ecosystem, report = _load(small_reference, survey)
+    columns = [line.column for line in report.rejected]
+    assert columns == ["school_number", "kbo_number", "pupils", "indicator_pupil_share",
+                       "refnis"]
+
+
+def test_every_problem_of_a_link_row_checked(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "links.csv", LINK_HEADER + ["intensity", "until", "wave"],
+              [["919", "927", "one-way", "ad-hoc", "2018", "high", "2017", "2023-2025"]])
+    _ecosystem, report = _load(small_reference, survey)
+    columns = [line.column for line in report.rejected]
+    assert columns == ["intensity", "wave", "until"]
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("Jan Peeters (jan.peeters@example.org)", "Jan Peeters ([e-mail address])"),
+    ("CAW De Brug, gsm 0470 12 34 56", "CAW De Brug, gsm [phone number]"),
+])
+def test_contact_details_never_enter_the_graph(tmp_path, small_reference, name, shown):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["P", name, "welfare", "caw", "", "11005"]])
+    ecosystem, report = _load(small_reference, survey)
+    assert "actor/P" not in ecosystem.actors
+    assert [(line.column, line.value) for line in report.rejected] == [("name", shown)]
+    copies = write_rejected_rows(report, tmp_path / "rejected")
+    copied = read_csv(copies[0]).rows[0][1]
+    assert copied["name"] == shown
+
+
+def test_kbo_number_in_a_name_is_no_phone(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ACTOR_HEADER,
+              [["P", "Vzw De Brug (0212.194.131)", "welfare", "caw", "", "11005"]])
+    ecosystem, report = _load(small_reference, survey)
+    assert report.rejected == []
+    assert ecosystem.actors["actor/P"].name == "Vzw De Brug (0212.194.131)"
+
+
+def test_report_masks_email_in_extra_cells(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    path = survey / "actors.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("actor_id;name;kind;welfare_type\n"
+                    "P;CAW De Brug;welfare;caw;an.smet@example.org\n", encoding="utf-8")
+    _ecosystem, report = _load(small_reference, survey)
+    values = " ".join(line.value for line in report.lines)
+    assert "an.smet@example.org" not in values
+    assert "[e-mail address]" in values

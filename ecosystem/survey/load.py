@@ -8,6 +8,7 @@ number of the register.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections import Counter
@@ -352,25 +353,37 @@ class SurveyLoader:
         """Run ``parse`` on a row; report each of its errors and reject the row when it fails."""
         try:
             values = parse(cells)
-        except InvalidCellsError as errors:
-            for error in errors.errors:
-                self.report.reject(where.file, where.row, error.column, error.value,
-                                   error.reason, error.action)
-            raise RowRejected() from errors
+        except InvalidCellsError as error:
+            self._reject_all(cells, where, error.errors)
         except _CellError as error:
-            self._reject(where, getattr(error, "column", ""), error.value, error.reason,
-                         error.action)
+            self._reject_all(cells, where, [error])
         if values.get("refnis"):
-            values["refnis"] = self._refnis_2025(cells["refnis"], values["refnis"], where)
+            refnis = self._refnis_2025(cells["refnis"], values["refnis"], where)
+            if refnis is None:
+                raise RowRejected()
+            values["refnis"] = refnis
         return values
 
-    def _refnis_2025(self, cell: str, code: str, where: SourceRow) -> str:
-        """Return the 2025 REFNIS code of a survey's code, or reject the row."""
+    def _reject_all(self, cells: dict[str, str], where: SourceRow, errors: list) -> None:
+        """Report every error of a row, and an unknown REFNIS code among its valid cells."""
+        for error in errors:
+            self.report.reject(where.file, where.row, getattr(error, "column", ""), error.value,
+                               error.reason, error.action)
+        if cells.get("refnis") and all(getattr(error, "column", "") != "refnis"
+                                       for error in errors):
+            with contextlib.suppress(InvalidCodeError):
+                self._refnis_2025(cells["refnis"], codes.refnis_code(cells["refnis"]), where)
+        raise RowRejected()
+
+    def _refnis_2025(self, cell: str, code: str, where: SourceRow) -> str | None:
+        """Return the 2025 REFNIS code of a survey's code, or report it and return None."""
         refnis, converted = self.crosswalk.to_2025(code)
         if refnis is None:
-            self._reject(where, "refnis", cell, "this REFNIS code is not a known municipality",
-                         "Use the 5-digit REFNIS code of a 2025 municipality, or a code of "
-                         "before 2025 that the merger crosswalk lists.")
+            self.report.reject(where.file, where.row, "refnis", cell,
+                               "this REFNIS code is not a known municipality",
+                               "Use the 5-digit REFNIS code of a 2025 municipality, or a code "
+                               "of before 2025 that the merger crosswalk lists.")
+            return None
         if converted:
             name = self.crosswalk.municipalities[refnis].name_nl
             self.report.add(CONVERTED, where.file, where.row, "refnis", cell,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ecosystem import codes
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ecosystem import codes, privacy
 from ecosystem.errors import InvalidCellsError, InvalidCodeError, InvalidValueError
 from ecosystem.survey import fields
 from ecosystem.survey.columns import (ACTORS, CODE, CODES, DATE, IDS, LINKS, MEMBERSHIPS, NUMBER,
@@ -14,25 +17,45 @@ IDENTITY_FIELDS = ("kind", "welfare_type", "network_type", "refnis", "school_num
                    "kbo_number", "clb_number")
 
 
-def parse_cells(table: SurveyTable, cells: dict[str, str]) -> dict:
+class Problems:
+    """The invalid cells found in one row, raised together once every check has run."""
+
+    def __init__(self) -> None:
+        self.errors: list[InvalidValueError] = []
+
+    @contextmanager
+    def check(self) -> Iterator[None]:
+        """Run the block; keep its :class:`InvalidValueError` instead of raising it."""
+        try:
+            yield
+        except InvalidValueError as error:
+            self.errors.append(error)
+
+    def raise_any(self) -> None:
+        """Raise the one error found, or :class:`InvalidCellsError` listing several."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise InvalidCellsError(self.errors)
+
+
+def parse_cells(table: SurveyTable, cells: dict[str, str],
+                problems: Problems | None = None) -> dict:
     """Return every column of ``table`` parsed by its kind.
 
     An empty cell gives "" (or an empty tuple for a list, ``None`` for a
     number). Raises :class:`InvalidValueError` for one invalid cell and
     :class:`InvalidCellsError`, listing each, for several, so that a user
-    fixes them all at once.
+    fixes them all at once. Given ``problems``, it collects the errors
+    there instead and leaves the invalid columns out of the result.
     """
+    collected = problems if problems is not None else Problems()
     values: dict = {}
-    errors: list[InvalidValueError] = []
     for column in table.columns:
-        try:
+        with collected.check():
             values[column.name] = _cell_value(column, cells.get(column.name, ""))
-        except InvalidValueError as error:
-            errors.append(error)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise InvalidCellsError(errors)
+    if problems is None:
+        collected.raise_any()
     return values
 
 
@@ -73,35 +96,69 @@ def _parse(column: Column, value: str):
 
 def actor_values(cells: dict[str, str]) -> dict:
     """Return the checked values of an actors row."""
-    values = parse_cells(ACTORS, cells)
-    if values["kind"] == "welfare" and not values["welfare_type"]:
-        raise InvalidValueError("welfare_type", "", "a welfare actor needs a welfare type",
-                                "Fill in the welfare_type code.")
+    problems = Problems()
+    values = parse_cells(ACTORS, cells, problems)
+    for name in privacy.CHECKED_COLUMNS:
+        with problems.check():
+            _check_no_contact_details(name, cells.get(name, ""))
+    if values.get("kind") == "welfare" and values.get("welfare_type") == "":
+        problems.errors.append(InvalidValueError(
+            "welfare_type", "", "a welfare actor needs a welfare type",
+            "Fill in the welfare_type code."))
     for name, parse in (("school_number", codes.school_number),
                         ("clb_number", codes.clb_number),
                         ("kbo_number", codes.kbo_number),
                         ("refnis", codes.refnis_code)):
-        values[name] = _code(name, values[name], parse)
-    if values["school_number"] and values["kind"] != "school":
-        raise InvalidValueError("school_number", cells["school_number"],
-                                "only school actors have a school number",
-                                "Set kind to school or clear the school_number.")
-    if values["clb_number"] and values["welfare_type"] != "clb":
-        raise InvalidValueError("clb_number", cells["clb_number"],
-                                "only actors of welfare type clb have a CLB number",
-                                "Set welfare_type to clb or clear the clb_number.")
-    _check_school_numbers(values, cells)
+        if name in values:
+            with problems.check():
+                values[name] = _code(name, values.pop(name), parse)
+    with problems.check():
+        _check_numbers_belong(values, cells)
+    with problems.check():
+        _check_pupils(values, cells)
+    with problems.check():
+        _check_share(values, cells)
+    problems.raise_any()
     return values
 
 
-def _check_school_numbers(values: dict, cells: dict[str, str]) -> None:
-    """Check the school-level numbers: a whole pupil count and a share in percent."""
-    pupils = values["pupils"]
+def _check_no_contact_details(column: str, value: str) -> None:
+    """Raise when a cell that the graph stores contains an e-mail address or a phone number."""
+    found = privacy.contact_detail(value)
+    if found:
+        raise InvalidValueError(column, privacy.without_contact_details(value),
+                                f"this cell seems to hold {found}; the graph describes "
+                                "organisations and roles, never people",
+                                "Remove the contact details and any person's name from the "
+                                "cell.")
+
+
+def _check_numbers_belong(values: dict, cells: dict[str, str]) -> None:
+    """Check that only schools have a school number and only CLBs a CLB number."""
+    if values.get("school_number") and values.get("kind", "school") != "school":
+        raise InvalidValueError("school_number", cells["school_number"],
+                                "only school actors have a school number",
+                                "Set kind to school or clear the school_number.")
+    if values.get("clb_number") and values.get("welfare_type", "clb") != "clb":
+        raise InvalidValueError("clb_number", cells["clb_number"],
+                                "only actors of welfare type clb have a CLB number",
+                                "Set welfare_type to clb or clear the clb_number.")
+
+
+def _check_pupils(values: dict, cells: dict[str, str]) -> None:
+    """Check that a pupil count is a whole number, and store it as one."""
+    pupils = values.get("pupils")
     if pupils is not None and (pupils < 0 or not float(pupils).is_integer()):
+        values.pop("pupils")
         raise InvalidValueError("pupils", cells["pupils"], "this is not a whole number of pupils",
                                 "Write the number of pupils, for example 245.")
-    values["pupils"] = int(pupils) if pupils is not None else None
-    share = values["indicator_pupil_share"]
+    if "pupils" in values:
+        values["pupils"] = int(pupils) if pupils is not None else None
+
+
+def _check_share(values: dict, cells: dict[str, str]) -> None:
+    """Check that the indicator pupil share is a percentage."""
+    share = values.get("indicator_pupil_share")
     if share is not None and not 0 <= share <= 100:
         raise InvalidValueError("indicator_pupil_share", cells["indicator_pupil_share"],
                                 "a share must lie between 0 and 100 percent",
@@ -110,14 +167,18 @@ def _check_school_numbers(values: dict, cells: dict[str, str]) -> None:
 
 def link_values(cells: dict[str, str]) -> dict:
     """Return the checked attributes of a links row (the actor ids are resolved elsewhere)."""
-    values = parse_cells(LINKS, cells)
+    problems = Problems()
+    values = parse_cells(LINKS, cells, problems)
     for name in ("source_id", "target_id"):
-        values.pop(name)
-    if values["wave"]:
-        values["wave"] = fields.wave("wave", values["wave"])
-    if values["since"] and values["until"] and values["until"] < values["since"]:
-        raise InvalidValueError("until", cells["until"], "the collaboration ends before it "
-                                "starts", "Check the years in since and until.")
+        values.pop(name, None)
+    if values.get("wave"):
+        with problems.check():
+            values["wave"] = fields.wave("wave", values["wave"])
+    if values.get("since") and values.get("until") and values["until"] < values["since"]:
+        problems.errors.append(InvalidValueError(
+            "until", cells["until"], "the collaboration ends before it starts",
+            "Check the years in since and until."))
+    problems.raise_any()
     return values
 
 

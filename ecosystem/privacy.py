@@ -1,0 +1,57 @@
+"""Find and hide contact details of people in cell values.
+
+The graph describes organisations and roles, never people. Survey cells
+whose text goes into the graph as written (an actor's name and id) are
+checked for an e-mail address or a phone number. The values that the
+outputs repeat, in the load report and the copies of rejected rows, have
+their e-mail addresses masked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ecosystem import codes
+from ecosystem.errors import InvalidCodeError
+
+# The survey columns whose text the graph stores as written.
+CHECKED_COLUMNS = ("actor_id", "name")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Belgian numbers: 0, +32 or 0032, then 8 or 9 digits grouped by spaces, dots,
+# slashes or hyphens, as in 03 123 45 67, 0470/12.34.56 or +32 470 12 34 56.
+PHONE = re.compile(r"(?<![\w+])(?:\+32|0032|0)(?:[ ./-]?\d){8,9}(?!\d)")
+EMAIL_MASK = "[e-mail address]"
+PHONE_MASK = "[phone number]"
+
+
+def contact_detail(text: str) -> str:
+    """Return "an e-mail address" or "a phone number" when ``text`` contains one, else ""."""
+    if EMAIL.search(text):
+        return "an e-mail address"
+    if any(not _is_kbo_number(match.group()) for match in PHONE.finditer(text)):
+        return "a phone number"
+    return ""
+
+
+def without_contact_details(text: str) -> str:
+    """Return ``text`` with its e-mail addresses and phone numbers replaced by placeholders."""
+    text = EMAIL.sub(EMAIL_MASK, text)
+    return PHONE.sub(lambda match: match.group() if _is_kbo_number(match.group())
+                     else PHONE_MASK, text)
+
+
+def without_emails(text: str) -> str:
+    """Return ``text`` with its e-mail addresses replaced by a placeholder.
+
+    Phone numbers stay: a KBO number or another code can look like one.
+    """
+    return EMAIL.sub(EMAIL_MASK, text) if "@" in text else text
+
+
+def _is_kbo_number(text: str) -> bool:
+    """Tell whether ``text`` is a valid KBO number, which a phone number pattern also matches."""
+    try:
+        codes.kbo_number(text)
+    except InvalidCodeError:
+        return False
+    return True
