@@ -1,5 +1,6 @@
 """SHACL shapes: the example conforms, and each rule rejects a graph that breaks it."""
 
+from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
@@ -116,6 +117,15 @@ CASES = {
     "municipality code of four digits": (
         lambda g: _set(g, KLAVERBEEK, EW.refnisCode, Literal("9900")), lambda g: KLAVERBEEK,
         "ew:refnisCode"),
+    "negative pupil count": (
+        lambda g: _set(g, SCHOOL, EW.pupilCount, Literal(-7)), lambda g: SCHOOL, "ew:pupilCount"),
+    "pupil count as text": (
+        lambda g: _set(g, SCHOOL, EW.pupilCount, Literal("veel")), lambda g: SCHOOL,
+        "ew:pupilCount"),
+    "indicator share above 100 percent": (
+        lambda g: _set(g, SCHOOL, EW.indicatorPupilShare,
+                       Literal(Decimal("150"), datatype=XSD.decimal)),
+        lambda g: SCHOOL, "ew:indicatorPupilShare"),
     "latitude outside Belgium": (
         lambda g: _set(g, _site(g), GEO.lat, Literal(60.1, datatype=XSD.decimal)), _site,
         "geo:lat"),
