@@ -28,13 +28,20 @@ class Progress:
 
 
 class BarProgress(Progress):
-    """Draw one bar over the stages of a run and one per long loop, with tqdm."""
+    """Draw one bar over the stages of a run and one per long loop, with tqdm.
+
+    The bars are drawn only on a terminal. Written to a file or a pipe, they
+    would leave carriage returns behind, and the next message would be glued
+    to the last bar.
+    """
 
     def __init__(self, stages: tuple[str, ...]) -> None:
         from tqdm import tqdm
 
         self._tqdm = tqdm
-        self._bar = tqdm(total=len(stages), unit="stage", leave=False, dynamic_ncols=True)
+        # disable=None turns a bar off when standard error is not a terminal.
+        self._bar = tqdm(total=len(stages), unit="stage", leave=False, dynamic_ncols=True,
+                         disable=None)
         self._started = False
 
     def stage(self, name: str) -> None:
@@ -45,7 +52,7 @@ class BarProgress(Progress):
 
     def items(self, iterable: Iterable[Item], total: int, description: str) -> Iterator[Item]:
         yield from self._tqdm(iterable, total=total, desc=description, leave=False,
-                              dynamic_ncols=True)
+                              dynamic_ncols=True, disable=None)
 
     def close(self) -> None:
         self._bar.close()

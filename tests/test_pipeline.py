@@ -1,7 +1,9 @@
 """The whole run, on the real registers and on the bundled example."""
 
 import csv
+import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -214,6 +216,25 @@ def test_progress_hears_every_stage(tmp_path):
     run(reference, surveys, tmp_path, progress=recorder)
     assert recorder.stages == list(STAGES)
     assert recorder.loops == [("maps", 2)]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("stream, drawn", [(io.StringIO, False), (_Terminal, True)])
+def test_bars_drawn_only_on_terminal(monkeypatch, stream, drawn):
+    from ecosystem.progress import BarProgress
+
+    err = stream()
+    monkeypatch.setattr(sys, "stderr", err)
+    progress = BarProgress(("read", "maps"))
+    progress.stage("read")
+    progress.stage("maps")
+    assert list(progress.items(range(3), 3, "maps")) == [0, 1, 2]
+    progress.close()
+    assert bool(err.getvalue()) == drawn
 
 
 def test_cli_quiet_prints_no_progress(tmp_path):
