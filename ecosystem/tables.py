@@ -112,18 +112,19 @@ def read_csv(path: Path, source: str | None = None) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""),
                         delimiter=delimiter or sniff_delimiter(text), strict=True)
     records = []
+    start = 1
     try:
         for record in reader:
             records.append(record)
+            start = reader.line_num + 1
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise InputFileError(path, f"has a cell longer than {csv.field_size_limit():,} "
                                  f"characters after line {reader.line_num}",
                                  "Shorten that cell; survey answers are codes and short "
                                  "texts.") from error
-        raise InputFileError(path, f"cannot be read as CSV after line {reader.line_num} "
-                             f"({error})",
-                             "Check that line for a quote (\") that is opened but never "
+        raise InputFileError(path, f"cannot be read as CSV from line {start} on ({error})",
+                             f"Check line {start} for a quote (\") that is opened but never "
                              "closed, and close or remove it.") from error
     return _table_from_records(source or str(path), records)
 

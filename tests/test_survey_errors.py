@@ -181,7 +181,7 @@ def test_since_as_date_gives_year(tmp_path, small_reference):
 @pytest.mark.parametrize("content, message", [
     (b"\x81\x8d\x8f\x90\x9d" * 20, "not a text file"),
     (b"a;b\x00c\n", "binary data"),
-    ('actor_id;name\nA;"CAW Boom\nB;x\nC;y\n'.encode(), "never closed"),
+    ('actor_id;name\nA;"CAW Boom\nB;x\nC;y\n'.encode(), "line 2 for a quote .* never closed"),
     (("actor_id;name\nA;" + "x" * 200_000 + "\n").encode(), "cell longer than 131,072"),
 ])
 def test_unreadable_csv_fails_clearly(tmp_path, content, message):
