@@ -195,3 +195,14 @@ def test_read_expected_types_missing_column(tmp_path):
 def test_read_expected_types_missing_file(tmp_path):
     with pytest.raises(InputFileError, match="cannot be read"):
         read_expected_types(tmp_path / "absent.csv")
+
+
+def test_pupils_written_as_whole_numbers(tmp_path):
+    network = _network(CLB)
+    network.nodes["S"]["pupils"] = 245
+    network.nodes["T"]["pupils"] = None
+    path = tmp_path / "profiles.csv"
+    school_profiles(network).to_csv(path, index=False)
+    text = path.read_text(encoding="utf-8")
+    assert ",245," in text
+    assert "245.0" not in text

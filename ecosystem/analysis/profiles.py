@@ -73,6 +73,8 @@ def school_profiles(network: nx.MultiDiGraph,
     rows = [_profile_row(network, node, data, expected)
             for node, data in network.nodes(data=True) if data.get("kind") == "school"]
     table = pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+    # A column of whole numbers with gaps would become floats and print as 245.0.
+    table["pupils"] = table["pupils"].astype("Int64")
     order = table["school_number"].map(lambda number: int(number) if number else 10**9)
     table = table.assign(_order=order).sort_values(["refnis", "_order", "name", "iri"])
     return table.drop(columns="_order").reset_index(drop=True)
