@@ -11,7 +11,8 @@ import click
 from ecosystem import pipeline
 from ecosystem.errors import EcosystemError
 from ecosystem.graph.store import DEFAULT_STORE, STORES, read_graph, triple_count
-from ecosystem.graph.validate import ENGINES, Violation, validate_graph, write_violations_csv
+from ecosystem.graph.validate import (ENGINES, Violation, rejected_row_violation, validate_graph,
+                                      write_violations_csv)
 from ecosystem.graph.vocabulary import DEFAULT_BASE
 from ecosystem.load_report import LoadReport, plural
 from ecosystem.progress import BarProgress, Progress
@@ -95,7 +96,8 @@ def run(reference: Path | None, surveys: tuple[Path, ...], out: Path, base: str,
 @_survey_option
 @_base_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the violations to this CSV file.")
+              help="Also write every problem to this CSV file: the rejected input rows, "
+                   "then the violations of the shapes.")
 @click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True,
               help="pyshacl, the reference SHACL implementation, or fast, the project's "
                    "own checker of the same shapes for large graphs.")
@@ -125,7 +127,8 @@ def validate(graph_file: Path | None, reference: Path | None, surveys: tuple[Pat
     _print_load_report(load_report, None, quiet=True)
     _print_violations(violations)
     if report_path is not None:
-        write_violations_csv(violations, report_path)
+        rejected = [rejected_row_violation(line) for line in load_report.rejected]
+        write_violations_csv(rejected + violations, report_path)
     problems = len(violations) + len(load_report.rejected)
     if problems:
         sys.exit(EXIT_PROBLEMS)

@@ -145,6 +145,20 @@ def test_cli_rejected_rows_exit_one(tmp_path, small_reference):
     assert (out / "graph.ttl").is_file()
 
 
+def test_cli_validate_report_lists_rejected_rows(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "welfare_type", "refnis"],
+              [["X", "Vzw X", "welfare", "caw", "99999"]])
+    report = tmp_path / "problems.csv"
+    result = CliRunner().invoke(main, ["validate", "--reference", str(small_reference),
+                                       "--survey", str(survey), "--report", str(report)])
+    assert result.exit_code == 1, result.output
+    rows = _rows(report)
+    assert [(r["label"], Path(r["file"]).name, r["row"], r["property"], r["value"])
+            for r in rows] == [("rejected row", "actors.csv", "2", "refnis", "99999")]
+    assert "REFNIS" in rows[0]["message"]
+
+
 def test_cli_missing_register_exit_two(tmp_path):
     result = CliRunner().invoke(main, ["run", "--reference", str(tmp_path),
                                        "--out", str(tmp_path / "out")])

@@ -15,6 +15,7 @@ from rdflib.namespace import SH, SKOS
 from ecosystem.errors import RunError
 from ecosystem.graph.shape_check import check, read_rules
 from ecosystem.graph.vocabulary import EW, ORG, concept, ontology_graph
+from ecosystem.load_report import ReportLine
 from ecosystem.resources import ontology_dir
 
 logger = logging.getLogger(__name__)
@@ -223,6 +224,16 @@ def _pick_message(messages: list) -> str:
         if getattr(message, "language", None) == MESSAGE_LANGUAGE:
             return str(message)
     return str(messages[0]) if messages else "the value breaks a rule of the shapes"
+
+
+def rejected_row_violation(line: ReportLine) -> Violation:
+    """Return a rejected input row of the load report in the form of a violation.
+
+    The row never reached the graph, so it names no resource and no shape.
+    """
+    message = f"{line.message}. {line.action}".strip() if line.action else line.message
+    return Violation(resource="", label="rejected row", file=line.file, row=line.row,
+                     property=line.column, value=line.value, message=message, shape="")
 
 
 def write_violations_csv(violations: list[Violation], path: Path) -> Path:
