@@ -13,13 +13,14 @@ from ecosystem.errors import EcosystemError
 from ecosystem.graph.store import DEFAULT_STORE, STORES, read_graph, triple_count
 from ecosystem.graph.validate import (ENGINES, Violation, rejected_row_violation, validate_graph,
                                       write_violations_csv)
-from ecosystem.graph.vocabulary import DEFAULT_BASE
+from ecosystem.graph.vocabulary import DEFAULT_BASE, state_superclasses
 from ecosystem.load_report import LoadReport, plural
 from ecosystem.progress import BarProgress, Progress
 from ecosystem.survey.template import LANGUAGES, write_template
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILED = 0, 1, 2
 _SHOWN_LINES = 30
+logger = logging.getLogger(__name__)
 
 _reference_option = click.option(
     "--reference", type=click.Path(file_okay=False, path_type=Path),
@@ -274,6 +275,10 @@ def _read_graph_file(path: Path):
     if triple_count(graph) == 0:
         _fail(f"the graph {path} is empty. Give an RDF file with triples, such as the "
               "graph.ttl that ecosystem run writes.")
+    added = state_superclasses(graph)
+    if added:
+        logger.info("Typed resources of %s with %d superclasses that the file leaves out",
+                    path, added)
     return graph
 
 

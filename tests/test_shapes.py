@@ -294,3 +294,18 @@ def test_fast_checker_same_on_oxigraph(example_graph, case):
     memory, oxigraph = (_keys(validate_graph(graph, engine="fast")) for graph in graphs)
     assert memory
     assert oxigraph == memory
+
+
+def test_cli_validate_infers_superclasses(tmp_path, example_graph):
+    # Another tool may type a school as ew:School alone: the actor shape must still apply.
+    graph = Graph()
+    for triple in example_graph:
+        graph.add(triple)
+    for cls in set(graph.objects(SCHOOL, RDF.type)) - {EW.School}:
+        graph.remove((SCHOOL, RDF.type, cls))
+    graph.remove((SCHOOL, RDFS.label, None))
+    path = tmp_path / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    result = CliRunner().invoke(main, ["validate", "--engine", "fast", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "has no name" in result.output

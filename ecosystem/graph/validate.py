@@ -231,7 +231,7 @@ def rejected_row_violation(line: ReportLine) -> Violation:
 
     The row never reached the graph, so it names no resource and no shape.
     """
-    message = f"{line.message}. {line.action}".strip() if line.action else line.message
+    message = f"{line.message}. {line.action}" if line.action else line.message
     return Violation(resource="", label="rejected row", file=line.file, row=line.row,
                      property=line.column, value=line.value, message=message, shape="")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from ecosystem.resources import ontology_dir
 
@@ -74,6 +74,31 @@ def superclasses(cls: URIRef) -> tuple[URIRef, ...]:
                 found.append(parent)
                 queue.append(parent)
     return tuple(found)
+
+
+def state_superclasses(graph: Graph) -> int:
+    """Type each resource with the superclasses of its ontology classes; return the types added.
+
+    The graph builder states them itself. A graph written by another tool
+    may give only the most specific class (a school typed ew:School alone),
+    which the shapes of the superclasses would then not check.
+    """
+    subclasses = {child for child in ontology_graph().subjects(RDFS.subClassOf, None)
+                  if isinstance(child, URIRef)}
+    added = 0
+    typed: dict[URIRef, set] = {}
+    for cls in sorted(subclasses):
+        members = set(graph.subjects(RDF.type, cls))
+        if not members:
+            continue
+        for parent in superclasses(cls):
+            if parent not in typed:
+                typed[parent] = set(graph.subjects(RDF.type, parent))
+            for node in members - typed[parent]:
+                graph.add((node, RDF.type, parent))
+                typed[parent].add(node)
+                added += 1
+    return added
 
 
 @lru_cache(maxsize=None)
