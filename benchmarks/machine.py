@@ -64,7 +64,9 @@ def git_revision(repository: Path) -> str:
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repository,
                                 capture_output=True, text=True, timeout=30).stdout.strip()
-        changes = subprocess.run(["git", "status", "--porcelain"], cwd=repository,
+        # The results page of an earlier run is no change to the code being measured.
+        changes = subprocess.run(["git", "status", "--porcelain", "--", ".",
+                                  ":(exclude)benchmarks/RESULTS.md"], cwd=repository,
                                  capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         return "unknown"
