@@ -20,6 +20,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Belgian numbers: 0, +32 or 0032, then 8 or 9 digits grouped by spaces, dots,
 # slashes or hyphens, as in 03 123 45 67, 0470/12.34.56 or +32 470 12 34 56.
 PHONE = re.compile(r"(?<![\w+])(?:\+32|0032|0)(?:[ ./-]?\d){8,9}(?!\d)")
+_KBO_GROUPING = re.compile(r"^[01]\d{3}\.\d{3}\.\d{3}$")
 EMAIL_MASK = "[e-mail address]"
 PHONE_MASK = "[phone number]"
 
@@ -49,7 +50,14 @@ def without_emails(text: str) -> str:
 
 
 def _is_kbo_number(text: str) -> bool:
-    """Tell whether ``text`` is a valid KBO number, which a phone number pattern also matches."""
+    """Tell whether ``text`` is a KBO number, which a phone number pattern also matches.
+
+    The KBO's own grouping, 0212.194.131, counts even with wrong check
+    digits. A phone number is not written that way, and a mistyped KBO
+    number in a name is no contact detail.
+    """
+    if _KBO_GROUPING.match(text.strip()):
+        return True
     try:
         codes.kbo_number(text)
     except InvalidCodeError:

@@ -66,7 +66,8 @@ def decode_csv_bytes(data: bytes) -> str:
         return data.decode("cp1252")
 
 
-_SEPARATOR_HINT = re.compile(r"sep=(.)[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
+# Excel's line, possibly quoted, or followed by empty cells after a spreadsheet saved it.
+_SEPARATOR_HINT = re.compile(r'"?sep=(.)"?(?:\1|[ \t])*(\r\n|\r|\n|$)', re.IGNORECASE)
 
 
 def sniff_delimiter(text: str) -> str:

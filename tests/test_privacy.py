@@ -13,6 +13,8 @@ from ecosystem.privacy import contact_detail, without_contact_details, without_e
     ("+32 470 12 34 56", "a phone number"),
     ("0032 3 123 45 67", "a phone number"),
     ("Vzw De Brug (0212.194.131)", ""),
+    ("Vzw Kansen (0448.825.160)", ""),
+    ("0470.12.34.56", "a phone number"),
     ("Basisschool 't Klavertje 3", ""),
     ("Huis van het Kind 2000", ""),
 ])

@@ -197,7 +197,8 @@ def test_utf16_csv_read(tmp_path):
     assert read_csv(path).rows == [(2, {"actor_id": "A", "name": "Crèche ‘t Nest"})]
 
 
-@pytest.mark.parametrize("hint, delimiter", [("sep=;", ";"), ("sep=,", ","), ("SEP=\t", "\t")])
+@pytest.mark.parametrize("hint, delimiter", [("sep=;", ";"), ("sep=,", ","), ("SEP=\t", "\t"),
+                                             ('"sep=,"', ","), ("sep=;;;;", ";")])
 def test_excel_separator_line_read(tmp_path, hint, delimiter):
     path = tmp_path / "actors.csv"
     header, row = delimiter.join(["actor_id", "name"]), delimiter.join(["A", "CAW De Brug"])
@@ -488,3 +489,12 @@ def test_report_masks_email_in_extra_cells(tmp_path, small_reference):
     values = " ".join(line.value for line in report.lines)
     assert "an.smet@example.org" not in values
     assert "[e-mail address]" in values
+
+
+def test_pupils_float_artefact_read_as_whole(tmp_path, small_reference):
+    survey = tmp_path / "survey"
+    write_csv(survey / "actors.csv", ["actor_id", "name", "kind", "school_number", "pupils"],
+              [["S", "De Hoeksteen", "school", "919", "245.0000001"]])
+    ecosystem, report = _load(small_reference, survey)
+    assert report.rejected == []
+    assert ecosystem.actors["school/919"].pupils == 245

@@ -148,6 +148,9 @@ def _check_numbers_belong(values: dict, cells: dict[str, str]) -> None:
 def _check_pupils(values: dict, cells: dict[str, str]) -> None:
     """Check that a pupil count is a whole number, and store it as one."""
     pupils = values.get("pupils")
+    # A spreadsheet formula can leave 245.0000001 where 245 is meant.
+    if pupils is not None and abs(pupils - round(pupils)) < 1e-6:
+        pupils = round(pupils)
     if pupils is not None and (pupils < 0 or not float(pupils).is_integer()):
         values.pop("pupils")
         raise InvalidValueError("pupils", cells["pupils"], "this is not a whole number of pupils",
