@@ -91,6 +91,8 @@ def _add_person(graph):
 # name, and the property (or a word of the message) it must name.
 CASES = {
     "actor without name": (lambda g: _set(g, CAW, RDFS.label, None), lambda g: CAW, "rdfs:label"),
+    "actor with an empty name": (
+        lambda g: _set(g, CAW, RDFS.label, Literal(" ")), lambda g: CAW, "rdfs:label"),
     "actor in two municipalities": (
         lambda g: g.add((CAW, EW.municipality, ID["municipality/99002"])), lambda g: CAW,
         "ew:municipality"),
