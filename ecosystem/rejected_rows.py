@@ -60,6 +60,8 @@ def _write(table: Table, rows, problems, path: Path) -> Path:
     register_table = not set(table.columns) & {"actor_id", "source_id", "post_id", "wave"}
     columns = [column for column in dict.fromkeys(table.columns)
                if column and (register_table or column in known)]
+    # NOTE: like every CSV output, the copy is comma-separated without a byte order
+    # mark, so Excel in a Dutch locale opens it in one column. The reader accepts it.
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns + [PROBLEM_COLUMN])
