@@ -138,8 +138,10 @@ class Columns:
         column = self._columns.get(predicate)
         if column is None:
             values = defaultdict(list)
-            for subject, value in self.select(values_query(predicate)):
-                values[subject].append(value)
+            share = self._texts.setdefault
+            # A single triple pattern binds both variables of every row.
+            for subject, value in select(self.graph, values_query(predicate)):
+                values[share(subject, subject)].append(share(value, value))
             column = self._columns[predicate] = Column(values)
         return column
 
