@@ -29,7 +29,7 @@ def contact_detail(text: str) -> str:
     """Return "an e-mail address" or "a phone number" when ``text`` contains one, else ""."""
     if EMAIL.search(text):
         return "an e-mail address"
-    if any(not _is_kbo_number(match.group()) for match in PHONE.finditer(text)):
+    if any(_is_phone_number(match) for match in PHONE.finditer(text)):
         return "a phone number"
     return ""
 
@@ -37,8 +37,8 @@ def contact_detail(text: str) -> str:
 def without_contact_details(text: str) -> str:
     """Return ``text`` with its e-mail addresses and phone numbers replaced by placeholders."""
     text = EMAIL.sub(EMAIL_MASK, text)
-    return PHONE.sub(lambda match: match.group() if _is_kbo_number(match.group())
-                     else PHONE_MASK, text)
+    return PHONE.sub(lambda match: PHONE_MASK if _is_phone_number(match) else match.group(),
+                     text)
 
 
 def without_emails(text: str) -> str:
@@ -47,6 +47,11 @@ def without_emails(text: str) -> str:
     Phone numbers stay: a KBO number or another code can look like one.
     """
     return EMAIL.sub(EMAIL_MASK, text) if "@" in text else text
+
+
+def _is_phone_number(match: re.Match) -> bool:
+    """Tell whether a match of the phone number pattern is a phone number, not a KBO number."""
+    return not _is_kbo_number(match.group())
 
 
 def _is_kbo_number(text: str) -> bool:
