@@ -66,7 +66,8 @@ def decode_csv_bytes(data: bytes) -> str:
         return data.decode("cp1252")
 
 
-# Excel's line, possibly quoted, or followed by empty cells after a spreadsheet saved it.
+# The sep= line that Excel writes, also quoted or followed by more delimiters, as a
+# spreadsheet program may save it again.
 _SEPARATOR_HINT = re.compile(r'"?sep=(.)"?(?:\1|[ \t])*(\r\n|\r|\n|$)', re.IGNORECASE)
 
 

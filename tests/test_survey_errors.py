@@ -433,7 +433,7 @@ def test_every_problem_in_rejected_copy(tmp_path, small_reference):
     assert "role:" in problem
 
 
-def test_every_problem_of_an_actor_row_reported(tmp_path, small_reference):
+def test_every_actor_row_problem_reported(tmp_path, small_reference):
     survey = tmp_path / "survey"
     write_csv(survey / "actors.csv",
               ACTOR_HEADER + ["kbo_number", "pupils", "indicator_pupil_share"],
@@ -445,7 +445,7 @@ def test_every_problem_of_an_actor_row_reported(tmp_path, small_reference):
                        "refnis"]
 
 
-def test_every_problem_of_a_link_row_checked(tmp_path, small_reference):
+def test_every_link_row_problem_reported(tmp_path, small_reference):
     survey = tmp_path / "survey"
     write_csv(survey / "links.csv", LINK_HEADER + ["intensity", "until", "wave"],
               [["919", "927", "one-way", "ad-hoc", "2018", "high", "2017", "2023-2025"]])
@@ -470,7 +470,7 @@ def test_contact_details_never_enter_the_graph(tmp_path, small_reference, name, 
     assert copied["name"] == shown
 
 
-def test_kbo_number_in_a_name_is_no_phone(tmp_path, small_reference):
+def test_kbo_number_in_name_not_phone(tmp_path, small_reference):
     survey = tmp_path / "survey"
     write_csv(survey / "actors.csv", ACTOR_HEADER,
               [["P", "Vzw De Brug (0212.194.131)", "welfare", "caw", "", "11005"]])

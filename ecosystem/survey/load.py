@@ -350,7 +350,7 @@ class SurveyLoader:
                         values["refnis"], actor.refnis)
 
     def _parse_cells(self, cells: dict[str, str], where: SourceRow, parse) -> dict:
-        """Run ``parse`` on a row; report each of its errors and reject the row when it fails."""
+        """Run ``parse`` on a row, report each of its errors and reject the row when it fails."""
         try:
             values = parse(cells)
         except InvalidCellsError as error:

@@ -25,7 +25,7 @@ class Problems:
 
     @contextmanager
     def check(self) -> Iterator[None]:
-        """Run the block; keep its :class:`InvalidValueError` instead of raising it."""
+        """Run the block and keep its :class:`InvalidValueError` instead of raising it."""
         try:
             yield
         except InvalidValueError as error:
